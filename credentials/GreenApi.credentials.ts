@@ -1,0 +1,47 @@
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+/**
+ * GREEN-API instance access. The credential is checked by the GREEN-API node's
+ * `greenApiCredentialTest` (see nodes/GreenApi/credentialTest.ts): a declarative `test`
+ * here would take precedence in n8n and could not name the instance state or redact
+ * the token, which sits in the URL path.
+ */
+export class GreenApi implements ICredentialType {
+	name = 'greenApi';
+
+	displayName = 'GREEN-API';
+
+	icon: Icon = { light: 'file:../icons/greenApi.svg', dark: 'file:../icons/greenApi.dark.svg' };
+
+	documentationUrl = 'https://green-api.com/en/docs/before-start/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'https://api.green-api.com',
+			required: true,
+			placeholder: 'https://7105.api.greenapi.com',
+			hint: 'Each instance shows its own apiUrl next to it in the GREEN-API console: copy it from there',
+		},
+		{
+			displayName: 'Instance ID',
+			name: 'idInstance',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '1101000001',
+			description: 'The idInstance shown in the GREEN-API console',
+		},
+		{
+			displayName: 'API Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The apiTokenInstance shown in the GREEN-API console',
+		},
+	];
+}
