@@ -1,0 +1,78 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/** Where and as whom to call GREEN-API, from the greenApi credential. */
+export interface Connection {
+	/** scheme://host[:port], the undici pool key. */
+	origin: string;
+	/** Path prefix of the API URL (empty for the usual hosts; set behind a reverse proxy). */
+	basePath: string;
+	/** Host name for messages: never the full URL, which would carry the token. */
+	host: string;
+	idInstance: string;
+	token: string;
+	/** One rate limit per instance and API host: GREEN-API counts per instance. */
+	instanceKey: string;
+}
+
+export type ConnectionResult = { ok: true; connection: Connection } | { ok: false; reason: string };
+
+/**
+ * Trims every field (pasted values often carry spaces or a newline), drops trailing
+ * slashes and refuses what cannot work, so the user reads what to fix instead of a
+ * confusing 403/404 from the wrong place.
+ */
+export function toConnection(data: ICredentialDataDecryptedObject | undefined): ConnectionResult {
+	const apiUrl = text(data?.apiUrl);
+	const idInstance = text(data?.idInstance);
+	const token = text(data?.token);
+
+	let url: URL;
+	try {
+		url = new URL(apiUrl);
+	} catch {
+		return fail(`API URL "${apiUrl}" is not a URL: copy apiUrl from the GREEN-API console, e.g. https://7105.api.greenapi.com`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return fail(`API URL must start with https:// (it starts with ${url.protocol}//): copy apiUrl from the GREEN-API console`);
+	}
+	if (url.username || url.password || url.search || url.hash) {
+		return fail('API URL must be just the address from the GREEN-API console, without user, query or fragment');
+	}
+	if (/\/waInstance/i.test(url.pathname)) {
+		return fail('API URL must be only the address from the GREEN-API console (e.g. https://7105.api.greenapi.com), not a whole method URL');
+	}
+	if (!/^\d+$/.test(idInstance)) {
+		return fail(
+			idInstance === ''
+				? 'Instance ID is empty: copy idInstance from the GREEN-API console'
+				: 'Instance ID must be the digits of idInstance from the GREEN-API console',
+		);
+	}
+	if (token === '') {
+		return fail('API Token is empty: copy apiTokenInstance from the GREEN-API console');
+	}
+	const basePath = url.pathname.replace(/\/+$/, '');
+	return {
+		ok: true,
+		connection: {
+			origin: url.origin,
+			basePath,
+			host: url.host,
+			idInstance,
+			token,
+			instanceKey: `${url.origin}${basePath}|${idInstance}`,
+		},
+	};
+}
+
+export function pathFor(connection: Connection, method: string): string {
+	return `${connection.basePath}/waInstance${connection.idInstance}/${method}/${encodeURIComponent(connection.token)}`;
+}
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+function fail(reason: string): ConnectionResult {
+	return { ok: false, reason };
+}

@@ -1,0 +1,123 @@
+/**
+ * Per-instance request limiter, shared by every execution in this n8n process.
+ *
+ * GREEN-API counts requests per instance and method and answers 429 above the limit,
+ * so the limiter guarantees that no window of one second (plus a small safety margin
+ * for network jitter) ever holds more request starts than the configured rate. Tasks
+ * start in arrival order, each as soon as the window allows.
+ */
+
+/** Absorbs jitter between our start times and the server's arrival times. */
+export const WINDOW_SAFETY_MS = 25;
+
+type Task = () => void;
+
+export class RateLimiter {
+	#perSecond: number;
+	#starts: number[] = [];
+	#queue: Task[] = [];
+	#pausedUntil = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(perSecond: number) {
+		this.#perSecond = perSecond;
+	}
+
+	get perSecond(): number {
+		return this.#perSecond;
+	}
+
+	/** 0 (or less) means no limit: for hosts without one, such as a local emulator. */
+	set perSecond(value: number) {
+		if (value === this.#perSecond) return;
+		this.#perSecond = value;
+		this.#drain();
+	}
+
+	get queued(): number {
+		return this.#queue.length;
+	}
+
+	/**
+	 * Runs `task` when the rate allows. An aborted task leaves the queue at once and runs
+	 * without taking a slot: it sends nothing, it only has to report its abort.
+	 */
+	schedule(task: Task, signal?: AbortSignal | null): void {
+		if (signal?.aborted) {
+			task();
+			return;
+		}
+		const onAbort = () => {
+			const index = this.#queue.indexOf(queued);
+			if (index === -1) return;
+			this.#queue.splice(index, 1);
+			task();
+		};
+		const queued: Task = () => {
+			signal?.removeEventListener('abort', onAbort);
+			task();
+		};
+		signal?.addEventListener('abort', onAbort, { once: true });
+		this.#queue.push(queued);
+		this.#drain();
+	}
+
+	/** The server said 429: hold every start until it is ready again. */
+	penalize(delayMs: number): void {
+		this.#pausedUntil = Math.max(this.#pausedUntil, performance.now() + delayMs);
+		this.#drain();
+	}
+
+	/** How long the server should be left alone after a 429 without Retry-After. */
+	get windowMs(): number {
+		const { windowMs } = this.#shape();
+		return windowMs;
+	}
+
+	#drain(): void {
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		while (this.#queue.length > 0) {
+			const now = performance.now();
+			const wait = this.#nextStart(now) - now;
+			if (wait > 0) {
+				this.#timer = setTimeout(() => this.#drain(), Math.ceil(wait));
+				return;
+			}
+			if (this.#perSecond > 0) this.#starts.push(now);
+			this.#queue.shift()!();
+		}
+	}
+
+	#nextStart(now: number): number {
+		if (this.#perSecond <= 0) return this.#pausedUntil;
+		const { burst, windowMs } = this.#shape();
+		while (this.#starts.length > 0 && this.#starts[0] <= now - windowMs) this.#starts.shift();
+		if (this.#starts.length > burst) this.#starts.splice(0, this.#starts.length - burst);
+		const slot = this.#starts.length < burst ? now : this.#starts[this.#starts.length - burst] + windowMs;
+		return Math.max(slot, this.#pausedUntil);
+	}
+
+	/**
+	 * Below 1/s (0.5 = one request every two seconds) the window grows; above it the
+	 * fraction is dropped, since no one-second window may hold more than the rate.
+	 */
+	#shape(): { burst: number; windowMs: number } {
+		if (this.#perSecond <= 0) return { burst: Infinity, windowMs: 1000 };
+		if (this.#perSecond < 1) return { burst: 1, windowMs: (1000 + WINDOW_SAFETY_MS) / this.#perSecond };
+		return { burst: Math.floor(this.#perSecond), windowMs: 1000 + WINDOW_SAFETY_MS };
+	}
+}
+
+const limiters = new Map<string, RateLimiter>();
+
+/** The limiter of one instance (and method); the latest configured rate wins. */
+export function limiterFor(key: string, perSecond: number): RateLimiter {
+	let limiter = limiters.get(key);
+	if (!limiter) {
+		limiter = new RateLimiter(perSecond);
+		limiters.set(key, limiter);
+	}
+	limiter.perSecond = perSecond;
+	return limiter;
+}
