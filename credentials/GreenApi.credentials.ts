@@ -9,6 +9,8 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 export class GreenApi implements ICredentialType {
 	name = 'greenApi';
 
+	// The vendor's name already ends in API; "GREEN-API API" would only stutter.
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
 	displayName = 'GREEN-API';
 
 	icon: Icon = { light: 'file:../icons/greenApi.svg', dark: 'file:../icons/greenApi.dark.svg' };

@@ -1,0 +1,52 @@
+import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
+
+import { toConnection } from '../transport/connection';
+import { GreenApiError } from '../transport/failures';
+import { redact } from '../transport/redact';
+import { callGreenApi } from '../transport/request';
+
+/** Why each instance state other than `authorized` cannot serve requests, and the fix. */
+const STATE_MESSAGES: Record<string, string> = {
+	notAuthorized:
+		'The instance is not authorized (notAuthorized): link a WhatsApp account by scanning the QR code in the GREEN-API console',
+	blocked: 'The instance is blocked (blocked): WhatsApp banned the linked account; see the GREEN-API console',
+	sleepMode:
+		'The instance is in sleep mode (sleepMode): the linked phone is off or offline; turn it on and connect it to the internet',
+	starting: 'The instance is starting (starting): try again in a few minutes',
+	yellowCard:
+		'The instance has a yellow card (yellowCard): WhatsApp has suspended sending from this account for a while; see the GREEN-API console',
+};
+
+/** n8n's "Test" button: asks getStateInstance and succeeds only for `authorized`. */
+export async function greenApiCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const rawToken = String(credential.data?.token ?? '').trim();
+	const result = toConnection(credential.data);
+	if (!result.ok) return { status: 'Error', message: redact(result.reason, [rawToken]) };
+
+	let answer: unknown;
+	try {
+		answer = await callGreenApi(result.connection, 'getStateInstance', undefined, {
+			perSecond: 1,
+			maxRetries: 1,
+			timeoutMs: 15_000,
+		});
+	} catch (error) {
+		const message = error instanceof GreenApiError ? `${error.message}. ${error.description}` : 'The test request failed';
+		return { status: 'Error', message: redact(message, [rawToken]) };
+	}
+
+	const state = (answer as { stateInstance?: unknown } | null)?.stateInstance;
+	if (state === 'authorized') {
+		return { status: 'OK', message: 'Connection successful: the instance is authorized' };
+	}
+	if (typeof state !== 'string') {
+		return { status: 'Error', message: 'GREEN-API did not report the instance state (no stateInstance in its answer)' };
+	}
+	return {
+		status: 'Error',
+		message: redact(STATE_MESSAGES[state] ?? `The instance state is "${state}": only an authorized instance can be used`, [rawToken]),
+	};
+}
