@@ -1,0 +1,5 @@
+// Public surface of the GREEN-API emulator used by the unit tests, the benchmark and the offline demo.
+export { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, SEED_CHAT_ID } from './types';
+export type { EmulatorOptions, Fault, FaultKind, RecordedStatus, RequestFilter, RequestRecord } from './types';
+export { GreenApiEmulator } from './server';
+export { generateContact, productCount } from './contacts';

@@ -1,0 +1,83 @@
+// Shared vocabulary of the emulator. Kept free of runtime imports so every other file can use it.
+
+export const EMULATOR_ID_INSTANCE = '1101000001';
+// Deliberately not hex-looking: nothing here may resemble a real apiTokenInstance.
+export const EMULATOR_TOKEN = 'emulator-token-not-a-secret';
+export const SEED_CHAT_ID = '71234567890@c.us';
+
+export interface EmulatorOptions {
+	idInstance?: string;
+	token?: string;
+	/** getStateInstance answer; anything but 'authorized'/'yellowCard' also makes getContactInfo answer 400. */
+	stateInstance?: string;
+	/** Per method (case-insensitive key), requests/second; merged over the defaults. 0 or Infinity = unlimited. */
+	rateLimits?: Record<string, number>;
+	/** Added before every answer (not before resets or hangs). */
+	latencyMs?: number;
+}
+
+export type FaultKind =
+	| 'status'
+	| 'quota'
+	| 'reset'
+	| 'hang'
+	| 'malformedJson'
+	| 'emptyBody'
+	| 'oversized'
+	| 'wrongTypes';
+
+export interface Fault {
+	kind: FaultKind;
+	/** How many matching requests it applies to; default Infinity. */
+	times?: number;
+	/** Only requests whose body chatId equals this exact string. */
+	chatId?: string;
+	/** Only this method (case-insensitive); default getContactInfo. */
+	method?: string;
+	/** Required for kind 'status'. */
+	status?: number;
+	retryAfter?: number | string;
+	body?: string;
+	/** Puts the full request path, token included, into the body so tests can prove redaction. */
+	echoPath?: boolean;
+	/** For 'oversized': body size in bytes (default 10 MB). */
+	bytes?: number;
+	/** For 'quota': also send correspondentsStatus, as the vendor does when the chat quota is used up. */
+	correspondents?: boolean;
+}
+
+export type RecordedStatus = number | 'reset' | 'hang';
+
+export interface RequestRecord {
+	/** performance.now() in ms when the request arrived. */
+	at: number;
+	/** Canonical name ('getContactInfo') for known methods; otherwise the raw path segment, or '' if none. */
+	method: string;
+	/** The parsed body's chatId, undefined when there is none. */
+	chatId?: unknown;
+	status: RecordedStatus;
+}
+
+export interface RequestFilter {
+	chatId?: unknown;
+	method?: string;
+	status?: RecordedStatus;
+}
+
+/** A complete HTTP answer, decided before latency is applied. */
+export interface Answer {
+	status: number;
+	body: string;
+	contentType: 'application/json' | 'text/plain; charset=utf-8';
+	headers?: Record<string, string>;
+}
+
+export type Outcome = Answer | { kind: 'reset' } | { kind: 'hang' };
+
+export function text(status: number, body: string, headers?: Record<string, string>): Answer {
+	return { status, body, contentType: 'text/plain; charset=utf-8', headers };
+}
+
+export function json(status: number, body: string): Answer {
+	return { status, body, contentType: 'application/json' };
+}
