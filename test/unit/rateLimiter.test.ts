@@ -80,6 +80,19 @@ describe('RateLimiter', () => {
 		expect(ran).toEqual(['first', 'aborted', 'third']);
 	});
 
+	it('counts a start from when the request is sent, so a slow connect cannot squeeze the next one', async () => {
+		const limiter = new RateLimiter(1);
+		let sentAt = 0;
+		limiter.schedule((markSent) => {
+			setTimeout(() => {
+				sentAt = performance.now();
+				markSent();
+			}, 300);
+		});
+		const [next] = await run(limiter, 1);
+		expect(next - sentAt).toBeGreaterThanOrEqual(1000);
+	}, 10_000);
+
 	it('is shared per key, and the latest rate wins', () => {
 		const a = limiterFor('https://host|1|getContactInfo', 1);
 		expect(limiterFor('https://host|1|getContactInfo', 3)).toBe(a);

@@ -17,9 +17,9 @@ export function rateLimitInterceptor(): Dispatcher.DispatcherComposeInterceptor 
 	return (dispatch) => (opts, handler) => {
 		const { rateLimiter, signal } = opts as RateLimitedDispatchOptions;
 		if (!rateLimiter) return dispatch(opts, handler);
-		rateLimiter.schedule(() => {
+		rateLimiter.schedule((markSent) => {
 			try {
-				dispatch(opts, new HoldOn429(handler, rateLimiter));
+				dispatch(opts, new RateLimitedHandler(handler, rateLimiter, markSent));
 			} catch (error) {
 				handler.onResponseError?.(null as unknown as Dispatcher.DispatchController, error as Error);
 			}
@@ -28,13 +28,17 @@ export function rateLimitInterceptor(): Dispatcher.DispatcherComposeInterceptor 
 	};
 }
 
-class HoldOn429 implements Dispatcher.DispatchHandler {
+/** Tells the limiter when the request goes out, and holds the instance back on a 429. */
+class RateLimitedHandler implements Dispatcher.DispatchHandler {
 	constructor(
 		private readonly handler: Dispatcher.DispatchHandler,
 		private readonly limiter: RateLimiter,
+		private readonly markSent: () => void,
 	) {}
 
+	/** undici calls this on a connected socket, right before writing the request. */
 	onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+		this.markSent();
 		this.handler.onRequestStart?.(controller, context);
 	}
 

@@ -5,16 +5,24 @@
  * so the limiter guarantees that no window of one second (plus a small safety margin
  * for network jitter) ever holds more request starts than the configured rate. Tasks
  * start in arrival order, each as soon as the window allows.
+ *
+ * A start counts from the moment the request is written to a connected socket (the task
+ * reports it through `markSent`), not from its dispatch: a request that first has to open
+ * a connection reaches the server later than one on a warm keep-alive socket, and
+ * counting from dispatch would let the two arrive less than a second apart.
  */
 
 /** Absorbs jitter between our start times and the server's arrival times. */
 export const WINDOW_SAFETY_MS = 25;
 
-type Task = () => void;
+type Task = (markSent: () => void) => void;
+interface Start {
+	at: number;
+}
 
 export class RateLimiter {
 	#perSecond: number;
-	#starts: number[] = [];
+	#starts: Start[] = [];
 	#queue: Task[] = [];
 	#pausedUntil = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,18 +52,18 @@ export class RateLimiter {
 	 */
 	schedule(task: Task, signal?: AbortSignal | null): void {
 		if (signal?.aborted) {
-			task();
+			task(noop);
 			return;
 		}
 		const onAbort = () => {
 			const index = this.#queue.indexOf(queued);
 			if (index === -1) return;
 			this.#queue.splice(index, 1);
-			task();
+			task(noop);
 		};
-		const queued: Task = () => {
+		const queued: Task = (markSent) => {
 			signal?.removeEventListener('abort', onAbort);
-			task();
+			task(markSent);
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
 		this.#queue.push(queued);
@@ -84,17 +92,28 @@ export class RateLimiter {
 				this.#timer = setTimeout(() => this.#drain(), Math.ceil(wait));
 				return;
 			}
-			if (this.#perSecond > 0) this.#starts.push(now);
-			this.#queue.shift()!();
+			this.#queue.shift()!(this.#record(now));
 		}
+	}
+
+	/** Counts a start now; the returned callback moves it to when the request is sent. */
+	#record(now: number): () => void {
+		if (this.#perSecond <= 0) return noop;
+		const start: Start = { at: now };
+		this.#starts.push(start);
+		return () => {
+			// Only ever later: a pending timer re-checks the window when it fires.
+			start.at = Math.max(start.at, performance.now());
+			this.#starts.sort((a, b) => a.at - b.at);
+		};
 	}
 
 	#nextStart(now: number): number {
 		if (this.#perSecond <= 0) return this.#pausedUntil;
 		const { burst, windowMs } = this.#shape();
-		while (this.#starts.length > 0 && this.#starts[0] <= now - windowMs) this.#starts.shift();
+		while (this.#starts.length > 0 && this.#starts[0].at <= now - windowMs) this.#starts.shift();
 		if (this.#starts.length > burst) this.#starts.splice(0, this.#starts.length - burst);
-		const slot = this.#starts.length < burst ? now : this.#starts[this.#starts.length - burst] + windowMs;
+		const slot = this.#starts.length < burst ? now : this.#starts[this.#starts.length - burst].at + windowMs;
 		return Math.max(slot, this.#pausedUntil);
 	}
 
@@ -108,6 +127,8 @@ export class RateLimiter {
 		return { burst: Math.floor(this.#perSecond), windowMs: 1000 + WINDOW_SAFETY_MS };
 	}
 }
+
+const noop = () => {};
 
 const limiters = new Map<string, RateLimiter>();
 
