@@ -1,0 +1,56 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { captureOutput, exposedText, pairedIndexes } from '../support/greenApiRun';
+import type { GreenApiStage, NodeRun, NodeRunOptions } from '../support/greenApiRun';
+
+/** Distinct personal numbers, none of them the seed. */
+export function numbers(count: number, prefix = '7900200'): string[] {
+	return Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+}
+
+export const chatIdOf = (phone: string) => `${phone}@c.us`;
+
+/**
+ * Runs the node with "continue on fail" and checks what must hold whatever the server
+ * did: one Contact item per input item, in order and paired to it, each either the
+ * contact asked for or a clear error naming its item; Products only from successes,
+ * paired and in order; and no secret anywhere, output streams included.
+ */
+export async function runChecked(stage: GreenApiStage, chatIds: unknown[], options: NodeRunOptions = {}): Promise<NodeRun & { failed: Map<number, string> }> {
+	const { result, output } = await captureOutput(() =>
+		stage.runNode(
+			chatIds.map((chatId) => ({ chatId })),
+			{ onError: 'continueRegularOutput', ...options },
+		),
+	);
+	expect(result.error).toBeUndefined();
+	const { contacts, products } = result;
+	expect(pairedIndexes(contacts)).toEqual(chatIds.map((_, index) => index));
+
+	const failed = new Map<number, string>();
+	contacts.forEach((item, index) => {
+		if (typeof item.json.error === 'string') {
+			expect(item.json.error).toMatch(new RegExp(`\\[item ${index}\\]$`));
+			expect(item.json.error.length).toBeGreaterThan(20);
+			failed.set(index, item.json.error);
+		} else {
+			expect(item.json.error).toBeUndefined();
+			expect(typeof item.json.chatId).toBe('string');
+			expect(item.json.phoneNumber).toBe(String(item.json.chatId).replace('@c.us', ''));
+		}
+	});
+	expectProductsFollowContacts(contacts, products);
+
+	const exposed = exposedText(result.run, output);
+	for (const secret of stage.secrets) expect(exposed).not.toContain(secret);
+	return { ...result, failed };
+}
+
+function expectProductsFollowContacts(contacts: INodeExecutionData[], products: INodeExecutionData[]) {
+	const expected = contacts.flatMap((item, index) =>
+		typeof item.json.error === 'string'
+			? []
+			: (item.json.products as Array<{ id: string }>).map((product) => ({ index, id: product.id, chatId: item.json.chatId })),
+	);
+	expect(products.map((item, i) => ({ index: pairedIndexes(products)[i], id: item.json.id, chatId: item.json.chatId }))).toEqual(expected);
+}
