@@ -4,8 +4,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { normalizeChatId } from '../../helpers/chatId';
 import { parseContact } from '../../helpers/contact';
 import type { ParsedContact } from '../../helpers/contact';
-import { errorItem, InputError, toNodeError } from '../../helpers/errors';
+import { InputError, toNodeError } from '../../helpers/errors';
 import { fetchAll } from '../../helpers/fetchAll';
+import { distinctChatIds, toOutputs } from '../../helpers/outputs';
+import type { ItemRequest } from '../../helpers/outputs';
 import { readTuning, tuningOptions } from '../../helpers/options';
 import type { Tuning } from '../../helpers/options';
 import { toConnection } from '../../transport/connection';
@@ -40,56 +42,28 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-type ItemRequest = { ok: true; chatId: string } | { ok: false; error: InputError };
-
-/**
- * Contact output: one item per input item, in input order. Products output: one item per
- * catalogue product of each contact. Each distinct chatId is fetched once.
- */
+/** Each distinct chatId is fetched once; outputs follow the input items (see toOutputs). */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const connection = await readConnection(this);
 	const tuning = readTuning(this.getNodeParameter('options', 0, {}) as IDataObject);
 	if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);
 	const continueOnFail = this.continueOnFail();
+	const secrets = [connection.token];
 
 	const requests = items.map((_, index) => readChatId(this, index));
 	const firstBad = requests.findIndex((request) => !request.ok);
 	if (firstBad !== -1 && !continueOnFail) {
-		throw toNodeError(node, (requests[firstBad] as { error: InputError }).error, firstBad, [connection.token]);
+		throw toNodeError(node, (requests[firstBad] as { error: InputError }).error, firstBad, secrets);
 	}
 
-	const chatIds = [...new Set(requests.flatMap((request) => (request.ok ? [request.chatId] : [])))];
 	const signal = this.getExecutionCancelSignal();
-	const outcomes = await fetchAll(chatIds, (chatId) => fetchContact(connection, chatId, tuning, signal), {
+	const outcomes = await fetchAll(distinctChatIds(requests), (chatId) => fetchContact(connection, chatId, tuning, signal), {
 		concurrency: tuning.maxConcurrency,
 		stopAtFirstFailure: !continueOnFail,
 		signal,
 	});
-
-	const contacts: INodeExecutionData[] = [];
-	const products: INodeExecutionData[] = [];
-	const emitted = new Set<string>();
-	requests.forEach((request, index) => {
-		const outcome = request.ok ? outcomes.get(request.chatId) : { ok: false as const, error: request.error };
-		if (outcome === undefined) return; // never started: an earlier item's failure ends the run
-		if (!outcome.ok) {
-			const error = toNodeError(node, outcome.error, index, [connection.token]);
-			if (!continueOnFail) throw error;
-			contacts.push(errorItem(error, index, request.ok ? request.chatId : undefined));
-			return;
-		}
-		// Repeated chatIds share one answer; later items get their own copy so that a
-		// downstream node editing one item cannot change another.
-		const chatId = (request as { chatId: string }).chatId;
-		const parsed = emitted.has(chatId) ? structuredClone(outcome.value) : outcome.value;
-		emitted.add(chatId);
-		contacts.push({ json: parsed.contact, pairedItem: { item: index } });
-		for (const product of parsed.products) {
-			products.push({ json: { ...product, chatId: parsed.contact.chatId ?? chatId }, pairedItem: { item: index } });
-		}
-	});
-	return [contacts, products];
+	return toOutputs(requests, outcomes, { node, continueOnFail, secrets });
 }
 
 async function readConnection(context: IExecuteFunctions): Promise<Connection> {
