@@ -7,4 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 	testTimeout: 30_000,
+	// Most suites wait on rate limits and retry back-off, not on the CPU: run more than the cores.
+	maxWorkers: 4,
 };

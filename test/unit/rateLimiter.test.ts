@@ -65,6 +65,15 @@ describe('RateLimiter', () => {
 		expect(start - penalizedAt).toBeGreaterThanOrEqual(299);
 	});
 
+	it('eases off after a 429: the following starts keep wider gaps', async () => {
+		const limiter = new RateLimiter(5);
+		limiter.penalize(0);
+		limiter.penalize(0);
+		const starts = await run(limiter, 6);
+		// Five starts may share a window, but the window is now 1000 + 25 + 200 ms long.
+		expect(starts[5] - starts[0]).toBeGreaterThanOrEqual(1200);
+	}, 10_000);
+
 	it('lets an aborted task leave the queue at once without taking a slot', async () => {
 		const limiter = new RateLimiter(1);
 		const ran: string[] = [];

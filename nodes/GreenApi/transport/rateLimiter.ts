@@ -14,6 +14,11 @@
 
 /** Absorbs jitter between our start times and the server's arrival times. */
 export const WINDOW_SAFETY_MS = 25;
+/** A 429 means the jitter was larger than the margin: widen it, up to a second... */
+const EASE_OFF_STEP_MS = 100;
+const EASE_OFF_MAX_MS = 1000;
+/** ...and narrow it again by this much per start, back to the bare margin. */
+const EASE_OFF_DECAY_MS = 2;
 
 type Task = (markSent: () => void) => void;
 interface Start {
@@ -25,6 +30,7 @@ export class RateLimiter {
 	#starts: Start[] = [];
 	#queue: Task[] = [];
 	#pausedUntil = 0;
+	#easeOffMs = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(perSecond: number) {
@@ -70,9 +76,10 @@ export class RateLimiter {
 		this.#drain();
 	}
 
-	/** The server said 429: hold every start until it is ready again. */
+	/** The server said 429: hold every start until it is ready again, and keep wider gaps for a while. */
 	penalize(delayMs: number): void {
 		this.#pausedUntil = Math.max(this.#pausedUntil, performance.now() + delayMs);
+		this.#easeOffMs = Math.min(EASE_OFF_MAX_MS, this.#easeOffMs + EASE_OFF_STEP_MS);
 		this.#drain();
 	}
 
@@ -99,6 +106,7 @@ export class RateLimiter {
 	/** Counts a start now; the returned callback moves it to when the request is sent. */
 	#record(now: number): () => void {
 		if (this.#perSecond <= 0) return noop;
+		this.#easeOffMs = Math.max(0, this.#easeOffMs - EASE_OFF_DECAY_MS);
 		const start: Start = { at: now };
 		this.#starts.push(start);
 		return () => {
@@ -123,8 +131,9 @@ export class RateLimiter {
 	 */
 	#shape(): { burst: number; windowMs: number } {
 		if (this.#perSecond <= 0) return { burst: Infinity, windowMs: 1000 };
-		if (this.#perSecond < 1) return { burst: 1, windowMs: (1000 + WINDOW_SAFETY_MS) / this.#perSecond };
-		return { burst: Math.floor(this.#perSecond), windowMs: 1000 + WINDOW_SAFETY_MS };
+		const secondMs = 1000 + WINDOW_SAFETY_MS + this.#easeOffMs;
+		if (this.#perSecond < 1) return { burst: 1, windowMs: secondMs / this.#perSecond };
+		return { burst: Math.floor(this.#perSecond), windowMs: secondMs };
 	}
 }
 
