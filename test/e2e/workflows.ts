@@ -1,0 +1,52 @@
+// Workflow and credential JSON for `n8n import:*`, in the shape the editor saves.
+
+/** How n8n names a community package's node: `<package name>.<description.name>`. */
+export const GREEN_API_NODE_TYPE = 'n8n-nodes-green-api.greenApi';
+export const GREEN_API_NODE = 'GREEN-API';
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export function greenApiCredential(ref: CredentialRef, data: { apiUrl: string; idInstance: string; token: string }): unknown {
+	return { ...ref, type: 'greenApi', data };
+}
+
+/**
+ * Manual Trigger → Code node emitting one item per chatId → GREEN-API Get Contact Info with
+ * the chatId from each item. Both outputs end there: they are read from the run data.
+ */
+export function contactInfoWorkflow(id: string, name: string, credential: CredentialRef, chatIds: readonly string[]): unknown {
+	const items = JSON.stringify(chatIds.map((chatId) => ({ json: { chatId } })));
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-2`,
+				name: 'Chats',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: `return ${items};` },
+			},
+			{
+				id: `${id}-3`,
+				name: GREEN_API_NODE,
+				type: GREEN_API_NODE_TYPE,
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: {} },
+				credentials: { greenApi: credential },
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Chats', type: 'main', index: 0 }]] },
+			Chats: { main: [[{ node: GREEN_API_NODE, type: 'main', index: 0 }]] },
+		},
+	};
+}
