@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator, SEED_CHAT_ID } from './index';
-import { call, contactInfo, newAgent } from './http-client';
+import { call, contactInfo, newAgent, useEmulator } from './http-client';
 
 const GROUP =
 	'Validation failed. Details: The method GetContactInfo does not support group chats, to work with groups, use the GetGroupData method';
@@ -10,15 +10,8 @@ describe('GREEN-API emulator: routing, seed, validation, generated contacts', ()
 	const agent = newAgent();
 	let emu: GreenApiEmulator;
 
-	beforeAll(async () => {
-		// Unlimited here: these tests are about answers, rate limiting has its own file.
-		emu = await GreenApiEmulator.start({ rateLimits: { getContactInfo: 0, getStateInstance: 0 } });
-	});
-	afterEach(() => emu.reset());
-	afterAll(async () => {
-		await emu.close();
-		await agent.close();
-	});
+	// Unlimited here: these tests are about answers, rate limiting has its own file.
+	useEmulator({ rateLimits: { getContactInfo: 0, getStateInstance: 0 } }, agent, (started) => (emu = started));
 
 	it('listens on loopback with the fake credentials', () => {
 		expect(emu.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,5 +1,5 @@
 import { GreenApiEmulator, SEED_CHAT_ID } from './index';
-import { call, contactInfo, newAgent, pathFor } from './http-client';
+import { call, contactInfo, newAgent, pathFor, useEmulator } from './http-client';
 
 const OTHER = '79001234567@c.us';
 
@@ -7,14 +7,7 @@ describe('GREEN-API emulator faults', () => {
 	const agent = newAgent();
 	let emu: GreenApiEmulator;
 
-	beforeAll(async () => {
-		emu = await GreenApiEmulator.start({ rateLimits: { getContactInfo: 0, getStateInstance: 0 } });
-	});
-	afterEach(() => emu.reset());
-	afterAll(async () => {
-		await emu.close();
-		await agent.close();
-	});
+	useEmulator({ rateLimits: { getContactInfo: 0, getStateInstance: 0 } }, agent, (started) => (emu = started));
 
 	it("'status' answers the status for `times` requests, with Retry-After and a default body", async () => {
 		emu.inject({ kind: 'status', status: 502, times: 2, retryAfter: 3 });

@@ -1,7 +1,8 @@
 // Test-side HTTP helper: real requests over loopback, nothing mocked.
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
-import type { GreenApiEmulator } from './server';
+import { GreenApiEmulator } from './server';
+import type { EmulatorOptions } from './types';
 
 export interface Reply {
 	status: number;
@@ -21,6 +22,23 @@ export interface CallOptions {
 /** A fresh agent per test file, so keep-alive sockets die with the file (closed in afterAll). */
 export function newAgent(): Agent {
 	return new Agent({ keepAliveTimeout: 1000, connections: 64 });
+}
+
+/**
+ * One emulator for a test file (started before its tests, reset after each, closed after
+ * the file, with `agent`); `use` receives it.
+ */
+export function useEmulator(options: EmulatorOptions, agent: Agent, use: (emulator: GreenApiEmulator) => void): void {
+	let emulator: GreenApiEmulator | undefined;
+	beforeAll(async () => {
+		emulator = await GreenApiEmulator.start(options);
+		use(emulator);
+	});
+	afterEach(() => emulator?.reset());
+	afterAll(async () => {
+		await emulator?.close();
+		await agent.close();
+	});
 }
 
 export function pathFor(emulator: GreenApiEmulator, method: string, idInstance?: string, token?: string): string {

@@ -1,5 +1,5 @@
 import { GreenApiEmulator, SEED_CHAT_ID } from './index';
-import { call, contactInfo, newAgent } from './http-client';
+import { call, contactInfo, newAgent, useEmulator } from './http-client';
 import { RateLimiter } from './rate-limit';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -39,14 +39,7 @@ describe('GREEN-API emulator rate limit over HTTP', () => {
 	const agent = newAgent();
 	let emu: GreenApiEmulator;
 
-	beforeAll(async () => {
-		emu = await GreenApiEmulator.start({ rateLimits: { GetContactInfo: 5 } });
-	});
-	afterEach(() => emu.reset());
-	afterAll(async () => {
-		await emu.close();
-		await agent.close();
-	});
+	useEmulator({ rateLimits: { GetContactInfo: 5 } }, agent, (started) => (emu = started));
 
 	it('answers a burst of 8 at R=5 with 5x200 and 3x429, then accepts again after the window', async () => {
 		const burst = () => Promise.all(Array.from({ length: 8 }, () => contactInfo(emu, SEED_CHAT_ID, agent)));

@@ -1,19 +1,11 @@
-import { shutdown } from '../engine';
-import { startStage } from '../support/greenApiRun';
+import { useStage } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
 import { chatIdOf, numbers, runChecked } from './invariants';
 
 const options = { requestsPerSecond: 0, retries: 2, timeout: 2000, maxConcurrency: 6 };
 let stage: GreenApiStage;
 
-beforeAll(async () => {
-	stage = await startStage({ rateLimits: { getContactInfo: 0 } });
-});
-afterEach(() => stage.emulator.reset());
-afterAll(async () => {
-	await stage.close();
-	await shutdown();
-});
+useStage({ rateLimits: { getContactInfo: 0 } }, (started) => (stage = started));
 
 describe('permanent faults end as clear error items, only on the items they hit', () => {
 	const phones = numbers(20, '7900300');

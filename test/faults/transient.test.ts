@@ -1,5 +1,4 @@
-import { shutdown } from '../engine';
-import { startStage } from '../support/greenApiRun';
+import { useStage } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
 import { chatIdOf, numbers, runChecked } from './invariants';
 
@@ -7,14 +6,7 @@ import { chatIdOf, numbers, runChecked } from './invariants';
 const options = { requestsPerSecond: 0, retries: 3, timeout: 1000, maxConcurrency: 8 };
 let stage: GreenApiStage;
 
-beforeAll(async () => {
-	stage = await startStage({ rateLimits: { getContactInfo: 0 } });
-});
-afterEach(() => stage.emulator.reset());
-afterAll(async () => {
-	await stage.close();
-	await shutdown();
-});
+useStage({ rateLimits: { getContactInfo: 0 } }, (started) => (stage = started));
 
 describe('transient faults end in success within the retry budget, for many items at once', () => {
 	const phones = numbers(24);

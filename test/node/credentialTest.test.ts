@@ -1,19 +1,13 @@
-import { shutdown } from '../engine';
-import { startStage, WRONG_TOKEN } from '../support/greenApiRun';
+import { useStage, WRONG_TOKEN } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
 
 let stage: GreenApiStage;
 let good: { apiUrl: string; idInstance: string; token: string };
 
-beforeAll(async () => {
-	// The Test button may be pressed twice in a second: keep the server's limit out of the way.
-	stage = await startStage({ rateLimits: { getStateInstance: 0 } });
+// The Test button may be pressed twice in a second: keep the server's limit out of the way.
+useStage({ rateLimits: { getStateInstance: 0 } }, (started) => {
+	stage = started;
 	good = { apiUrl: stage.emulator.url, idInstance: stage.emulator.idInstance, token: stage.emulator.token };
-});
-afterEach(() => stage.emulator.reset());
-afterAll(async () => {
-	await stage.close();
-	await shutdown();
 });
 
 function expectNoSecret(message: string) {

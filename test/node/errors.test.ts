@@ -1,19 +1,11 @@
 import { SEED_CHAT_ID } from '../emulator';
-import { shutdown } from '../engine';
-import { captureOutput, exposedText, startStage } from '../support/greenApiRun';
+import { captureOutput, exposedText, useStage } from '../support/greenApiRun';
 import type { GreenApiStage, NodeRunOptions } from '../support/greenApiRun';
 
 const fast = { requestsPerSecond: 0, retries: 0, timeout: 1000 };
 let stage: GreenApiStage;
 
-beforeAll(async () => {
-	stage = await startStage({ rateLimits: { getContactInfo: 0 } });
-});
-afterEach(() => stage.emulator.reset());
-afterAll(async () => {
-	await stage.close();
-	await shutdown();
-});
+useStage({ rateLimits: { getContactInfo: 0 } }, (started) => (stage = started));
 
 /** Runs one seed item that fails, and checks that no secret escaped anywhere. */
 async function failure(options: NodeRunOptions = {}) {

@@ -1,20 +1,12 @@
 import seed from '../emulator/fixtures/seed-contact.json';
 import { productCount, SEED_CHAT_ID } from '../emulator';
-import { shutdown } from '../engine';
-import { chatIdsOf, pairedIndexes, startStage } from '../support/greenApiRun';
+import { chatIdsOf, pairedIndexes, useStage } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
 
 const unlimited = { requestsPerSecond: 0 };
 let stage: GreenApiStage;
 
-beforeAll(async () => {
-	stage = await startStage({ rateLimits: { getContactInfo: 0 } });
-});
-afterEach(() => stage.emulator.reset());
-afterAll(async () => {
-	await stage.close();
-	await shutdown();
-});
+useStage({ rateLimits: { getContactInfo: 0 } }, (started) => (stage = started));
 
 describe('Get Contact Info through n8n\'s engine', () => {
 	it('turns the seed chatId into the contact "Dealer" and its two products, paired to the input', async () => {
