@@ -22,14 +22,16 @@ const USER_AGENT = 'n8n-nodes-green-api';
 
 /**
  * One GREEN-API call: `{apiUrl}/waInstance{id}/{method}/{token}`, JSON in and out.
- * Resolves with the parsed JSON answer; rejects only with a GreenApiError.
+ * Resolves with the answer as `read` makes it from the JSON (an error `read` throws says
+ * how the answer differs from the documented one); rejects only with a GreenApiError.
  */
-export async function callGreenApi(
+export async function callGreenApi<T = unknown>(
 	connection: Connection,
 	method: string,
 	body: IDataObject | undefined,
 	options: CallOptions,
-): Promise<unknown> {
+	read: (json: unknown) => T = (json) => json as T,
+): Promise<T> {
 	const call: CallContext = { connection, method, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
 	const request: RateLimitedDispatchOptions & { retryOptions: { maxRetries: number } } = {
 		origin: connection.origin,
@@ -60,9 +62,15 @@ export async function callGreenApi(
 
 	if (status < 200 || status >= 300) throw httpFailure(status, text, call);
 	if (text.trim() === '') throw answerFailure('GREEN-API answered with an empty body', call);
+	let json: unknown;
 	try {
-		return JSON.parse(text) as unknown;
+		json = JSON.parse(text);
 	} catch {
 		throw answerFailure(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`, call);
+	}
+	try {
+		return read(json);
+	} catch (error) {
+		throw answerFailure((error as Error).message, call);
 	}
 }

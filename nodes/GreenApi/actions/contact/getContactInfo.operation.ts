@@ -12,7 +12,6 @@ import { readTuning, tuningOptions } from '../../helpers/options';
 import type { Tuning } from '../../helpers/options';
 import { toConnection } from '../../transport/connection';
 import type { Connection } from '../../transport/connection';
-import { answerFailure } from '../../transport/failures';
 import { redact } from '../../transport/redact';
 import { callGreenApi } from '../../transport/request';
 
@@ -88,15 +87,6 @@ function readChatId(context: IExecuteFunctions, index: number): ItemRequest {
 }
 
 async function fetchContact(connection: Connection, chatId: string, tuning: Tuning, signal?: AbortSignal): Promise<ParsedContact> {
-	const body = await callGreenApi(connection, METHOD, { chatId }, {
-		perSecond: tuning.requestsPerSecond,
-		maxRetries: tuning.retries,
-		timeoutMs: tuning.timeoutMs,
-		signal,
-	});
-	try {
-		return parseContact(body, chatId);
-	} catch (error) {
-		throw answerFailure((error as Error).message, { connection, method: METHOD, timeoutMs: tuning.timeoutMs, maxRetries: tuning.retries });
-	}
+	const options = { perSecond: tuning.requestsPerSecond, maxRetries: tuning.retries, timeoutMs: tuning.timeoutMs, signal };
+	return await callGreenApi(connection, METHOD, { chatId }, options, (json) => parseContact(json, chatId));
 }
