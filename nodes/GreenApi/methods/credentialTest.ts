@@ -22,9 +22,9 @@ export async function greenApiCredentialTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const rawToken = String(credential.data?.token ?? '').trim();
 	const result = toConnection(credential.data);
-	if (!result.ok) return { status: 'Error', message: redact(result.reason, [rawToken]) };
+	if (!result.ok) return { status: 'Error', message: result.reason };
+	const secrets = [result.connection.token];
 
 	let answer: unknown;
 	try {
@@ -35,7 +35,7 @@ export async function greenApiCredentialTest(
 		});
 	} catch (error) {
 		const message = error instanceof GreenApiError ? `${error.message}. ${error.description}` : 'The test request failed';
-		return { status: 'Error', message: redact(message, [rawToken]) };
+		return { status: 'Error', message: redact(message, secrets) };
 	}
 
 	const state = (answer as { stateInstance?: unknown } | null)?.stateInstance;
@@ -47,6 +47,6 @@ export async function greenApiCredentialTest(
 	}
 	return {
 		status: 'Error',
-		message: redact(STATE_MESSAGES[state] ?? `The instance state is "${state}": only an authorized instance can be used`, [rawToken]),
+		message: redact(STATE_MESSAGES[state] ?? `The instance state is "${state}": only an authorized instance can be used`, secrets),
 	};
 }

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { redact } from './redact';
+
 /** Where and as whom to call GREEN-API, from the greenApi credential. */
 export interface Connection {
 	/** scheme://host[:port], the undici pool key. */
@@ -19,12 +21,14 @@ export type ConnectionResult = { ok: true; connection: Connection } | { ok: fals
 /**
  * Trims every field (pasted values often carry spaces or a newline), drops trailing
  * slashes and refuses what cannot work, so the user reads what to fix instead of a
- * confusing 403/404 from the wrong place.
+ * confusing 403/404 from the wrong place. A refusal quotes what was entered, so it is
+ * redacted here: someone may have pasted a whole URL, token included, as the API URL.
  */
 export function toConnection(data: ICredentialDataDecryptedObject | undefined): ConnectionResult {
 	const apiUrl = text(data?.apiUrl);
 	const idInstance = text(data?.idInstance);
 	const token = text(data?.token);
+	const fail = (reason: string): ConnectionResult => ({ ok: false, reason: redact(reason, [token]) });
 
 	let url: URL;
 	try {
@@ -71,8 +75,4 @@ export function pathFor(connection: Connection, method: string): string {
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
-function fail(reason: string): ConnectionResult {
-	return { ok: false, reason };
 }

@@ -12,7 +12,6 @@ import { readTuning, tuningOptions } from '../../helpers/options';
 import type { Tuning } from '../../helpers/options';
 import { toConnection } from '../../transport/connection';
 import type { Connection } from '../../transport/connection';
-import { redact } from '../../transport/redact';
 import { callGreenApi } from '../../transport/request';
 
 const METHOD = 'getContactInfo';
@@ -66,12 +65,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 }
 
 async function readConnection(context: IExecuteFunctions): Promise<Connection> {
-	const data = await context.getCredentials('greenApi');
-	const result = toConnection(data);
-	if (!result.ok) {
-		const reason = redact(result.reason, [String(data.token ?? '').trim()]);
-		throw new NodeOperationError(context.getNode(), `GREEN-API credential: ${reason}`);
-	}
+	const result = toConnection(await context.getCredentials('greenApi'));
+	if (!result.ok) throw new NodeOperationError(context.getNode(), `GREEN-API credential: ${result.reason}`);
 	return result.connection;
 }
 

@@ -1,0 +1,29 @@
+import { pathFor, toConnection } from '../../nodes/GreenApi/transport/connection';
+
+describe('toConnection', () => {
+	it('trims every field, drops trailing slashes and keys the limiter by instance', () => {
+		const result = toConnection({ apiUrl: ' https://7105.api.greenapi.com// ', idInstance: ' 1101000001\n', token: '\tsecret-token ' });
+		expect(result).toEqual({
+			ok: true,
+			connection: {
+				origin: 'https://7105.api.greenapi.com',
+				basePath: '',
+				host: '7105.api.greenapi.com',
+				idInstance: '1101000001',
+				token: 'secret-token',
+				instanceKey: 'https://7105.api.greenapi.com|1101000001',
+			},
+		});
+		if (result.ok) expect(pathFor(result.connection, 'getContactInfo')).toBe('/waInstance1101000001/getContactInfo/secret-token');
+	});
+
+	it('never quotes the token back, even when it was pasted into the API URL', () => {
+		const token = 'pasted-secret-token';
+		const result = toConnection({ apiUrl: `not a url ${token}`, idInstance: '1', token });
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.reason).toMatch(/is not a URL/);
+			expect(result.reason).not.toContain(token);
+		}
+	});
+});
