@@ -73,8 +73,11 @@ export class N8n {
 		// the default ports: each run takes its own.
 		const [port, brokerPort] = [await freePort(), await freePort()];
 		// Only what n8n needs from the caller's environment: no stray N8N_*/DB_* settings,
-		// no NODE_OPTIONS, no proxy for the emulator on 127.0.0.1.
-		const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ', 'npm_config_cache', 'npm_config_registry'];
+		// no NODE_OPTIONS, no proxy for the emulator on 127.0.0.1. npm's settings and the CA
+		// bundle stay: the community-package install reaches the registry, which on machines
+		// behind a TLS-inspecting proxy only verifies with the CA the caller's npm was given.
+		const npmSettings = ['cache', 'registry', 'cafile', 'ca', 'strict_ssl', 'userconfig', 'globalconfig', 'proxy', 'https_proxy'];
+		const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', ...npmSettings.map((s) => `npm_config_${s}`)];
 		const env: NodeJS.ProcessEnv = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 		Object.assign(env, {
 			N8N_USER_FOLDER: userFolder,
