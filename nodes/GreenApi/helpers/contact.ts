@@ -24,7 +24,9 @@ interface FieldRule {
 	nullable?: boolean;
 }
 
-const CONTACT_FIELDS: Record<string, FieldRule> = {
+type FieldRules = ReadonlyArray<readonly [string, FieldRule]>;
+
+const CONTACT_FIELDS: FieldRules = Object.entries({
 	avatar: { type: 'string' },
 	name: { type: 'string' },
 	contactName: { type: 'string' },
@@ -40,9 +42,9 @@ const CONTACT_FIELDS: Record<string, FieldRule> = {
 	messageExpiration: { type: 'integer' },
 	muteExpiration: { type: 'integer', nullable: true },
 	isBusiness: { type: 'boolean' },
-};
+} satisfies Record<string, FieldRule>);
 
-const PRODUCT_FIELDS: Record<string, FieldRule> = {
+const PRODUCT_FIELDS: FieldRules = Object.entries({
 	id: { type: 'string' },
 	imageUrls: { type: 'object' },
 	availability: { type: 'string' },
@@ -51,7 +53,7 @@ const PRODUCT_FIELDS: Record<string, FieldRule> = {
 	description: { type: 'string' },
 	price: { type: 'string', nullable: true },
 	isHidden: { type: 'boolean' },
-};
+} satisfies Record<string, FieldRule>);
 
 export function parseContact(body: unknown, requestedChatId: string): ParsedContact {
 	if (!isPlainObject(body)) {
@@ -82,9 +84,9 @@ function toProductList(value: unknown): IDataObject[] {
 	});
 }
 
-function conform(source: IDataObject, rules: Record<string, FieldRule>, prefix: string): IDataObject {
+function conform(source: IDataObject, rules: FieldRules, prefix: string): IDataObject {
 	const result: IDataObject = { ...source };
-	for (const [field, rule] of Object.entries(rules)) {
+	for (const [field, rule] of rules) {
 		if (!(field in source)) continue;
 		result[field] = coerce(source[field], rule, prefix + field);
 	}
