@@ -73,8 +73,8 @@ async function main(): Promise<void> {
 	console.log(
 		report(
 			`One contact with ${PRODUCTS.toLocaleString('en')} products`,
-			['products', 'parse + build outputs (ms)', 'heap held by outputs (MB)', 'peak RSS growth (MB)', 'whole node run (ms)'],
-			[[productsRow.products, fixed(productsRow.buildMs, 1), fixed(productsRow.heapRetainedMb, 1), fixed(productsRow.peakRssGrowthMb, 1), fixed(productsRow.nodeRunMs, 1)]],
+			['products', 'parse + build outputs (ms)', 'heap held by outputs (MB)', 'peak RSS growth (MB)', 'whole node run (ms)', 'run again (ms)'],
+			[[productsRow.products, fixed(productsRow.buildMs, 1), fixed(productsRow.heapRetainedMb, 1), fixed(productsRow.peakRssGrowthMb, 1), fixed(productsRow.nodeRunMs, 1), fixed(productsRow.nodeRunRepeatMs, 1)]],
 		),
 	);
 
