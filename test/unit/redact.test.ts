@@ -1,4 +1,4 @@
-import { redact, REDACTED } from '../../nodes/GreenApi/transport/redact';
+import { quote, redact, REDACTED } from '../../nodes/GreenApi/transport/redact';
 
 describe('redact', () => {
 	const token = 'token/with spaces+and=signs';
@@ -11,7 +11,26 @@ describe('redact', () => {
 		expect(result.split(REDACTED)).toHaveLength(4);
 	});
 
+	it('matches lower-case percent escapes, + for a space, and any letter case', () => {
+		const lower = encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+		const form = encodeURIComponent(token).replace(/%20/g, '+');
+		const text = `${lower} | ${form} | ${token.toUpperCase()}`;
+		expect(redact(text, [token])).toBe(`${REDACTED} | ${REDACTED} | ${REDACTED}`);
+	});
+
 	it('leaves text without secrets alone', () => {
 		expect(redact('nothing here', [token])).toBe('nothing here');
+	});
+});
+
+describe('quote', () => {
+	const token = 'abcdefghij0123456789abcdefghij0123456789abcdefghij';
+
+	it('redacts before it cuts, so no piece of the token survives the cut', () => {
+		const quoted = quote(`my key is ${token}`, [token], 30);
+		expect(quoted).toBe(`my key is ${REDACTED}`);
+		const long = quote(`${'x'.repeat(20)} ${token} ${'y'.repeat(100)}`, [token], 40);
+		expect(long.length).toBeLessThanOrEqual(40);
+		expect(long).not.toMatch(/abcdefghij/i);
 	});
 });

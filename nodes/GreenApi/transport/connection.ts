@@ -69,8 +69,16 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 	};
 }
 
-export function pathFor(connection: Connection, method: string): string {
-	return `${connection.basePath}/waInstance${connection.idInstance}/${method}/${encodeURIComponent(connection.token)}`;
+/** `{basePath}/waInstance{id}/{method}/{token}[/suffix…][?query]`: every URL carries the token. */
+export function pathFor(
+	connection: Connection,
+	method: string,
+	suffix: readonly (string | number)[] = [],
+	query: Record<string, string | number> = {},
+): string {
+	const segments = [method, connection.token, ...suffix].map((segment) => encodeURIComponent(String(segment)));
+	const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
+	return `${connection.basePath}/waInstance${connection.idInstance}/${segments.join('/')}${search ? `?${search}` : ''}`;
 }
 
 function text(value: unknown): string {

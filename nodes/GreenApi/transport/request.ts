@@ -16,6 +16,12 @@ export interface CallOptions {
 	/** Longest wait for the answer's headers, and between two chunks of its body. */
 	timeoutMs: number;
 	signal?: AbortSignal;
+	/** Default: POST with a body, GET without. deleteNotification needs DELETE. */
+	verb?: 'GET' | 'POST' | 'DELETE';
+	/** Query parameters, e.g. receiveNotification's receiveTimeout. */
+	query?: Record<string, string | number>;
+	/** Path segments after the token, e.g. deleteNotification's receiptId. */
+	pathSuffix?: readonly (string | number)[];
 }
 
 const USER_AGENT = 'n8n-nodes-green-api';
@@ -35,8 +41,8 @@ export async function callGreenApi<T = unknown>(
 	const call: CallContext = { connection, method, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
 	const request: RateLimitedDispatchOptions & { retryOptions: { maxRetries: number } } = {
 		origin: connection.origin,
-		path: pathFor(connection, method),
-		method: body === undefined ? 'GET' : 'POST',
+		path: pathFor(connection, method, options.pathSuffix, options.query),
+		method: options.verb ?? (body === undefined ? 'GET' : 'POST'),
 		headers: {
 			accept: 'application/json',
 			'user-agent': USER_AGENT,
