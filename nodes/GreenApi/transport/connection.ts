@@ -77,7 +77,7 @@ export function pathFor(
 	query: Record<string, string | number> = {},
 ): string {
 	const segments = [method, connection.token, ...suffix].map((segment) => encodeURIComponent(String(segment)));
-	const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)])).toString();
+	const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)])).toString();
 	return `${connection.basePath}/waInstance${connection.idInstance}/${segments.join('/')}${search ? `?${search}` : ''}`;
 }
 
