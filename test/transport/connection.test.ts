@@ -11,7 +11,7 @@ describe('toConnection', () => {
 				host: '7105.api.greenapi.com',
 				idInstance: '1101000001',
 				token: 'secret-token',
-				instanceKey: 'https://7105.api.greenapi.com|1101000001',
+				instanceKey: '1101000001',
 			},
 		});
 		if (result.ok) expect(pathFor(result.connection, 'getContactInfo')).toBe('/waInstance1101000001/getContactInfo/secret-token');
