@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkChatIdFormat, checkContactBody, contactBody } from './contacts';
-import { FaultBook, renderFault } from './faults';
+import { FaultBook, renderFault, writeBody } from './faults';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './stats';
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, json, text } from './types';
@@ -204,7 +204,7 @@ export class GreenApiEmulator {
 				'Content-Length': Buffer.byteLength(outcome.body),
 				...outcome.headers,
 			});
-			res.end(outcome.body);
+			writeBody(res, outcome);
 		};
 		if (this.latencyMs <= 0) return send();
 		const timer = setTimeout(() => {
