@@ -28,6 +28,9 @@ export function sharedDispatcher(): Dispatcher {
 			connect: { timeout: CONNECT_TIMEOUT_MS },
 			keepAliveTimeout: 10_000,
 			maxResponseSize: MAX_RESPONSE_BYTES,
+			// Through a proxy, always a CONNECT tunnel, plain http included: a forwarding proxy
+			// would see, and may log, the whole request path, token included.
+			proxyTunnel: true,
 		}).compose(attemptDeadlineInterceptor(), rateLimitInterceptor());
 		dispatchers.set(setting, dispatcher);
 	}
