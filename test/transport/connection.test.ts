@@ -26,4 +26,16 @@ describe('toConnection', () => {
 			expect(result.reason).not.toContain(token);
 		}
 	});
+
+	it.each(['http://127.0.0.1:7105', 'http://127.10.0.1', 'http://localhost:7105/', 'http://[::1]:7105'])('accepts plain http on this machine: %s', (apiUrl) => {
+		expect(toConnection({ apiUrl, idInstance: '1', token: 'secret-token' }).ok).toBe(true);
+	});
+
+	it.each(['http://7105.api.greenapi.com', 'http://10.0.0.5:7105', 'http://localhost.example.com', 'http://128.0.0.1'])(
+		'refuses plain http elsewhere, saying the token would travel unencrypted: %s',
+		(apiUrl) => {
+			const result = toConnection({ apiUrl, idInstance: '1', token: 'secret-token' });
+			expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^API URL must start with https:\/\/ .*would travel unencrypted to /) });
+		},
+	);
 });
