@@ -74,7 +74,7 @@ describe('a body cut short is a dropped connection, resent whole', () => {
 describe('"(retried N times)" only when retried', () => {
 	it.each([
 		['a 502 with no retries', { kind: 'status', status: 502 }, 0, 'GREEN-API is unavailable (HTTP 502)'],
-		['a 502 retried twice', { kind: 'status', status: 502 }, 2, 'GREEN-API is unavailable (HTTP 502) (retried 2 times)'],
+		['a 502 retried once', { kind: 'status', status: 502 }, 1, 'GREEN-API is unavailable (HTTP 502) (retried 1 time)'],
 		['a 400, never retried', { kind: 'status', status: 400, body: 'bad' }, 3, 'GREEN-API rejected the request: bad'],
 	] as const)('%s', async (_, fault, maxRetries, message) => {
 		emulator.inject({ ...fault });
