@@ -38,4 +38,14 @@ describe('toConnection', () => {
 			expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^API URL must start with https:\/\/ .*would travel unencrypted to /) });
 		},
 	);
+
+	it('quotes a long pasted API URL redacted, then cut, so no piece of the token is left', () => {
+		const token = 'abcdefghij0123456789abcdefghij0123456789abcdefghij';
+		const result = toConnection({ apiUrl: `${'x'.repeat(60)} ${token} ${'y'.repeat(500)}`, idInstance: '1', token });
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.reason.length).toBeLessThan(250);
+			expect(result.reason).not.toMatch(/abcdefghij|0123456789/i);
+		}
+	});
 });

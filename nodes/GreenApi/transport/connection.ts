@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { redact } from './redact';
+import { quote, redact } from './redact';
 
 /** Where and as whom to call GREEN-API, from the greenApi credential. */
 export interface Connection {
@@ -37,7 +37,8 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 	try {
 		url = new URL(apiUrl);
 	} catch {
-		return fail(`API URL "${apiUrl}" is not a URL: copy apiUrl from the GREEN-API console, e.g. https://7105.api.greenapi.com`);
+		// Quoted redacted first, then cut: a whole document pasted as the URL is not repeated.
+		return fail(`API URL "${quote(apiUrl, [token], 80)}" is not a URL: copy apiUrl from the GREEN-API console, e.g. https://7105.api.greenapi.com`);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		return fail(`API URL must start with https:// (it starts with ${url.protocol}//): copy apiUrl from the GREEN-API console`);
