@@ -1,3 +1,7 @@
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { GreenApiEmulator, SEED_CHAT_ID } from '../emulator';
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import type { Connection } from '../../nodes/GreenApi/transport/connection';
@@ -68,6 +72,34 @@ describe('a body cut short is a dropped connection, resent whole', () => {
 		expect(error.message).toBe(`The connection to ${connection.host} closed before GREEN-API answered (retried 1 time)`);
 		expect(error.httpCode).toBeUndefined();
 		expect(emulator.requests).toHaveLength(2);
+	});
+});
+
+describe('a POST is never resumed with Range', () => {
+	it('the retry after a cut body is the whole request again', async () => {
+		const seen: IncomingHttpHeaders[] = [];
+		const body = JSON.stringify({ chatId: SEED_CHAT_ID, name: 'x'.repeat(500) });
+		const server = createServer((req, res) => {
+			seen.push(req.headers);
+			req.resume();
+			res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+			if (seen.length === 1) res.write(body.slice(0, 12), () => res.socket?.destroy());
+			else res.end(body);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const port = (server.address() as AddressInfo).port;
+			const result = toConnection({ apiUrl: `http://127.0.0.1:${port}`, idInstance: '1', token: 'raw-server-token' });
+			if (!result.ok) throw new Error(result.reason);
+			const answer = await callGreenApi(result.connection, 'getContactInfo', { chatId: SEED_CHAT_ID }, { ...fast, maxRetries: 1 });
+			expect(answer).toEqual(JSON.parse(body));
+			expect(seen).toHaveLength(2);
+			expect(seen.map((headers) => headers.range)).toEqual([undefined, undefined]);
+			expect(seen[1]['content-length']).toBe(seen[0]['content-length']);
+		} finally {
+			server.closeAllConnections();
+			server.close();
+		}
 	});
 });
 

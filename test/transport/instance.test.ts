@@ -56,6 +56,14 @@ describe('the credential Test button', () => {
 		expect(stage.emulator.requests).toHaveLength(0);
 	});
 
+	it('https:// to the plain-HTTP emulator port: says the port does not speak TLS', async () => {
+		const apiUrl = stage.emulator.url.replace('http:', 'https:');
+		const result = await stage.testCredential({ apiUrl, idInstance: stage.emulator.idInstance, token: stage.emulator.token });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^127\.0\.0\.1:\d+ does not speak TLS \(https\) on this port\. Error code: ERR_SSL_WRONG_VERSION_NUMBER\./);
+		expect(result.message).not.toMatch(/certificate/);
+	});
+
 	it('answers at once when the server asks to wait 11 days', async () => {
 		stage.emulator.inject({ kind: 'status', status: 429, method: 'getStateInstance', retryAfter: 999999 });
 		const started = performance.now();
