@@ -139,6 +139,9 @@ describe('the GREEN-API node in the n8n editor', () => {
 		await editor.step('see the item counts on the outputs', () =>
 			node.filter({ hasText: `${DEMO_PRODUCT_ITEMS} items` }).waitFor({ timeout: 60_000 }),
 		);
+		await editor.step('see "Workflow executed successfully"', () =>
+			editor.page.getByRole('alert').filter({ hasText: /workflow executed successfully/i }).waitFor({ timeout: 30_000 }),
+		);
 		const onCanvas = (await node.innerText()).split('\n').map((line) => line.trim());
 		expect(onCanvas).toEqual(expect.arrayContaining(['Contact', `${DEMO_CONTACT_ITEMS} items`, 'Products', `${DEMO_PRODUCT_ITEMS} items`]));
 		await editor.dismissToasts();

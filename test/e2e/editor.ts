@@ -72,6 +72,8 @@ export class Editor {
 	async dismissToasts(): Promise<void> {
 		const close = this.page.getByRole('alert').locator('.el-notification__closeBtn');
 		for (const button of await close.all()) await button.click({ timeout: 2_000 }).catch(() => undefined);
+		// They fade out: a picture taken at once would still show them.
+		await this.page.getByRole('alert').locator('.el-notification__closeBtn').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
 	}
 
 	/** Saves the page as <dir>/<nn>-<name>.png and returns the path. */
