@@ -58,7 +58,8 @@ afterAll(async () => {
 	await server?.dispose();
 	killAll();
 	await emulator?.close();
-	await n8n?.dispose();
+	// Its own log: the next e2e file's n8n writes n8n-output.log.
+	await n8n?.dispose('n8n-editor-output.log');
 	if (editor) process.stderr.write(`[e2e] screenshots: ${screenshots}; requests refused (not 127.0.0.1): ${[...new Set(editor.refused)].join(', ') || 'none'}\n`);
 }, 60_000);
 

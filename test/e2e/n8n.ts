@@ -161,8 +161,8 @@ export class N8n {
 	}
 
 	/** Keeps n8n's output for a look after the run (CI artifacts, a failed assertion). */
-	async dispose(): Promise<void> {
-		const log = join(this.root, '.e2e/n8n-output.log');
+	async dispose(logName = 'n8n-output.log'): Promise<void> {
+		const log = join(this.root, '.e2e', logName);
 		await mkdir(dirname(log), { recursive: true });
 		await writeFile(log, this.transcript);
 		process.stderr.write(`[e2e] n8n's output: ${log}\n`);
