@@ -46,9 +46,7 @@ beforeAll(async () => {
 	// The two files the README tells users to import, the credential pointed at this run's emulator.
 	await n8n.importCredentials(demoCredentials.map((credential) => ({ ...credential, data: { ...credential.data, apiUrl: emulator!.url } })));
 	await n8n.importWorkflows([demoWorkflow]);
-	// n8n looks up api.n8n.io for vetted community nodes and MCP servers; this machine has no
-	// internet and the test talks only to 127.0.0.1, so those lookups are switched off.
-	server = await N8nServer.start(n8n, { env: { N8N_VERIFIED_PACKAGES_ENABLED: 'false', N8N_DISABLED_MODULES: 'mcp-registry' } });
+	server = await N8nServer.start(n8n);
 	cookie = await server.setupOwner();
 	editor = await Editor.open(server.url, cookie, screenshots);
 }, 240_000);

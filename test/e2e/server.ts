@@ -59,8 +59,16 @@ export class N8nServer {
 
 	private async launch(): Promise<void> {
 		if (this.child) throw new Error('n8n start: already running');
-		// The editor is reached over plain http on 127.0.0.1: a Secure cookie would never be sent back.
-		const env = { ...this.n8n.env, N8N_SECURE_COOKIE: 'false', ...this.options.env };
+		const env = {
+			...this.n8n.env,
+			// The editor is reached over plain http on 127.0.0.1: a Secure cookie would never be sent back.
+			N8N_SECURE_COOKIE: 'false',
+			// Without these, n8n looks up api.n8n.io for vetted community nodes and MCP servers:
+			// tests talk only to 127.0.0.1 (and there is no internet here).
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			...this.options.env,
+		};
 		const bin = join(this.n8n.root, 'test/e2e/n8n/node_modules/n8n/bin/n8n');
 		const child = startService(process.execPath, [bin, 'start'], { cwd: this.n8n.userFolder, env, label: 'n8n start' });
 		this.child = child;
