@@ -96,7 +96,7 @@ describe('the GREEN-API node in the n8n editor', () => {
 		await editor.screenshot('canvas-new-node');
 	});
 
-	it('shows the credential form without a prefilled host, and a wrong token\'s message without the token', async () => {
+	it('shows the credential form without a prefilled host, a wrong token\'s message without the token, then success', async () => {
 		await editor.step('open "Add new credential"', () => editor.goto('/home/credentials/create'));
 		const chooser = editor.testId('selectCredential-modal');
 		await editor.step('type GREEN-API in the credential type chooser', async () => {
@@ -131,7 +131,15 @@ describe('the GREEN-API node in the n8n editor', () => {
 		expect(await editor.page.locator('body').innerText()).not.toContain(WRONG_TOKEN);
 		expect(await field('token').getAttribute('type')).toBe('password');
 		await editor.screenshot('credential-wrong-token');
-		expect(emulator!.count({ method: 'getStateInstance' })).toBeGreaterThan(0);
+
+		// The right token: n8n 2.39 shows its own success text, not the message our test returns.
+		await editor.step('correct the token', () => field('token').fill(EMULATOR_TOKEN));
+		await editor.step('save the credential again', () => dialog.getByTestId('credential-save-button').click());
+		const success = dialog.getByTestId('credentials-config-container-test-success');
+		await editor.step('see the successful connection test', () => success.waitFor({ timeout: 30_000 }));
+		expect(await success.innerText()).toMatch(/Connection tested successfully|instance is authorized/);
+		await editor.screenshot('credential-ok');
+		expect(emulator!.count({ method: 'getStateInstance' })).toBeGreaterThanOrEqual(2);
 	});
 
 	it('runs the imported demo: Contact and Products outputs with their counts', async () => {
