@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { parseContact } from '../../nodes/GreenApi/helpers/contact';
-import { toOutputs } from '../../nodes/GreenApi/helpers/outputs';
+import { spec as getContactInfo } from '../../nodes/GreenApi/actions/contact/getContactInfo.operation';
+import { buildOutputs } from '../../nodes/GreenApi/helpers/runner';
 import type { GreenApiStage } from '../support/greenApiStage';
 import { concurrentLoop, sequentialLoop } from './loops';
 import type { LoopResult, Target } from './loops';
@@ -121,10 +122,11 @@ export async function products(stage: GreenApiStage, count: number): Promise<Pro
 	const rssBefore = process.resourceUsage().maxRSS;
 	const started = performance.now();
 	const parsed = parseContact(JSON.parse(body), chatId);
-	const outputs = toOutputs([{ ok: true, chatId }], new Map([[chatId, { ok: true, value: parsed }]]), {
+	const outputs = buildOutputs(getContactInfo, [{ ok: true, key: chatId, params: chatId, given: { chatId } }], new Map([[chatId, { ok: true as const, value: parsed }]]), {
 		node: { id: 'bench', name: 'GREEN-API', type: 'greenApi', typeVersion: 1, position: [0, 0], parameters: {} },
 		continueOnFail: false,
 		secrets: [],
+		options: {},
 	});
 	const buildMs = performance.now() - started;
 	gc?.();

@@ -46,18 +46,20 @@ export function toNodeError(
 
 /**
  * "On Error: Continue": the failure becomes this item's output, with the value the item
- * asked for (`given`, redacted). `error` lets n8n route it to the error output when the
- * node is set to "continue (using error output)".
+ * asked for (`given`, redacted). n8n keeps only `error` of an item that carries the error
+ * object, so it is attached only to route the item to the error output (which then
+ * shows the input item's fields next to it).
  */
 export function errorItem(
 	error: NodeApiError | NodeOperationError,
 	itemIndex: number,
 	given: IDataObject,
 	secrets: readonly string[],
+	toErrorOutput: boolean,
 ): INodeExecutionData {
 	const json: JsonObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	for (const [key, value] of Object.entries(given)) json[key] = typeof value === 'string' ? redact(value, secrets) : (value as JsonObject[string]);
-	return { json, error, pairedItem: { item: itemIndex } };
+	return { json, ...(toErrorOutput ? { error } : {}), pairedItem: { item: itemIndex } };
 }

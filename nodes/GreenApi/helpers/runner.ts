@@ -46,7 +46,7 @@ export interface PerItemOperation<P, A> {
 	outputCount(options: IDataObject): number;
 }
 
-type ItemRequest<P> = { ok: true; key: string; params: P; given: IDataObject } | { ok: false; error: InputError; given: IDataObject };
+export type ItemRequest<P> = { ok: true; key: string; params: P; given: IDataObject } | { ok: false; error: InputError; given: IDataObject };
 
 /**
  * The execute() of a per-item operation: read every item first (a bad item stops the run
@@ -105,7 +105,7 @@ function readItem<P>(operation: PerItemOperation<P, unknown>, item: ItemParamete
 	}
 }
 
-interface BuildContext {
+export interface BuildContext {
 	node: INode;
 	continueOnFail: boolean;
 	secrets: readonly string[];
@@ -113,7 +113,7 @@ interface BuildContext {
 }
 
 /** Without "continue on fail" the first failing item, in input order, ends the run. */
-function buildOutputs<P, A>(
+export function buildOutputs<P, A>(
 	operation: PerItemOperation<P, A>,
 	requests: ReadonlyArray<ItemRequest<P>>,
 	outcomes: ReadonlyMap<string, Outcome<A>>,
@@ -128,7 +128,7 @@ function buildOutputs<P, A>(
 		if (!result.ok) {
 			const error = toNodeError(node, result.error, index, secrets);
 			if (!continueOnFail) throw error;
-			outputs[0].push(errorItem(error, index, request.given, secrets));
+			outputs[0].push(errorItem(error, index, request.given, secrets, node.onError === 'continueErrorOutput'));
 			return;
 		}
 		for (const { output, item } of result.value) outputs[output].push({ ...item, pairedItem: { item: index } });

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { parseContact } from '../../helpers/contact';
 import type { ParsedContact } from '../../helpers/contact';
 import { runPerItem } from '../../helpers/runner';
+import type { PerItemOperation } from '../../helpers/runner';
 import { chatIdProperty, optionsCollection, PERSONAL_CHAT } from '../common';
 
 export const option: INodePropertyOptions = {
@@ -26,7 +27,7 @@ export const properties: INodeProperties[] = [
 ];
 
 /** Contact: one item per input item. Products: one item per catalogue product, paired to that input item. */
-export const execute = runPerItem<string, ParsedContact>({
+export const spec: PerItemOperation<string, ParsedContact> = {
 	method: 'getContactInfo',
 	read: (item) => item.chatId(['personal']),
 	keyOf: (chatId) => chatId,
@@ -41,4 +42,6 @@ export const execute = runPerItem<string, ParsedContact>({
 		];
 	},
 	outputCount: () => 2,
-});
+};
+
+export const execute = runPerItem(spec);

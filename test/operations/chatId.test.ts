@@ -28,11 +28,11 @@ describe('chatId rules', () => {
 		expect(accepted(input)).toBe(expected);
 	});
 
-	it('refuses group chats and points to GetGroupData', () => {
+	it('refuses group chats and points to Get Group Data', () => {
 		for (const group of ['11001234567-1581234048@g.us', '120363043968066561@g.us']) {
 			const reason = refused(group);
 			expect(reason).toMatch(/group chat/);
-			expect(reason).toMatch(/GetGroupData/);
+			expect(reason).toMatch(/Get Group Data/);
 		}
 	});
 
