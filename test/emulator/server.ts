@@ -47,7 +47,7 @@ export class GreenApiEmulator {
 	private readonly log = new RequestLog();
 	private readonly faults = new FaultBook();
 	private readonly limiter: RateLimiter;
-	private readonly overrides = new Map<string, Record<string, unknown>>();
+	private readonly overrides = new Map<string, Record<string, unknown> | string>();
 	private readonly quotas = new Quotas();
 	private contactList: Record<string, unknown>[] | undefined;
 	private readonly sockets = new Set<Socket>();
@@ -102,7 +102,8 @@ export class GreenApiEmulator {
 		this.state = state;
 	}
 
-	setContact(chatId: string, contact: Record<string, unknown>): void {
+	/** getContactInfo's answer for chatId: an object, or the raw body (e.g. nested deeper than JSON.stringify can go). */
+	setContact(chatId: string, contact: Record<string, unknown> | string): void {
 		this.overrides.set(chatId, contact);
 	}
 

@@ -12,7 +12,7 @@ export const getContactInfo: MethodHandler = {
 		const field = bodyField(body, 'chatId');
 		if (!field.ok) return field.answer;
 		const override = contacts.get(field.value);
-		if (override) return json(200, JSON.stringify(override));
+		if (override) return json(200, typeof override === 'string' ? override : JSON.stringify(override));
 		const bad = checkChatIdFormat(field.value);
 		if (bad) return text(bad.status, bad.message);
 		return json(200, contactBody(field.value));

@@ -7,7 +7,7 @@ export interface MethodRequest {
 	/** http://127.0.0.1:port, for URLs the emulator serves itself (avatars). */
 	baseUrl: string;
 	/** setContact(): getContactInfo answers by chatId. */
-	contacts: ReadonlyMap<string, Record<string, unknown>>;
+	contacts: ReadonlyMap<string, Record<string, unknown> | string>;
 	/** setContactList(): getContacts' answer, when set. */
 	contactList?: ReadonlyArray<Record<string, unknown>>;
 }
