@@ -12,8 +12,9 @@ export const resources: Record<GreenApiResource, Resource> = { contact: contact.
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const found = Object.hasOwn(resources, resource) ? resources[resource as GreenApiResource].operations[operation] : undefined;
-	if (!found || !Object.hasOwn(resources[resource as GreenApiResource].operations, operation)) {
+	const operations = Object.hasOwn(resources, resource) ? resources[resource as GreenApiResource].operations : {};
+	const found = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	if (!found) {
 		throw new NodeOperationError(this.getNode(), `The operation "${String(operation)}" of resource "${String(resource)}" is not supported`);
 	}
 	return await found.execute.call(this, this.getInputData());
