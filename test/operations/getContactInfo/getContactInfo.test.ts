@@ -15,6 +15,9 @@ describe('Get Contact Info through n8n\'s engine', () => {
 		expect(contacts).toHaveLength(1);
 		expect(contacts[0].json).toEqual({ ...seed, phoneNumber: '71234567890' });
 		expect(contacts[0].json).toMatchObject({ name: 'Dealer', isBusiness: true });
+		// What a CRM step maps opens the editor's table; the long URL and the list close it.
+		expect(Object.keys(contacts[0].json).slice(0, 6)).toEqual(['chatId', 'phoneNumber', 'name', 'contactName', 'email', 'isBusiness']);
+		expect(Object.keys(contacts[0].json).slice(-2)).toEqual(['avatar', 'products']);
 		expect(contacts[0].pairedItem).toEqual({ item: 0 });
 		expect(products.map((item) => item.json.id)).toEqual(['42079728159', '3545870328871389']);
 		expect(products.map((item) => item.json)).toEqual(seed.products.map((product) => ({ ...product, chatId: SEED_CHAT_ID })));
