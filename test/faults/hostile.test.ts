@@ -65,7 +65,7 @@ describe('body faults end as one outcome per item', () => {
 		stage.emulator.inject({ kind: 'cutBody', bytes: 12, chatId: chatIdOf(phones[4]) });
 		const { failed } = await runChecked(stage, phones, { options: { ...options, retries: 1 } });
 		expect([...failed.keys()]).toEqual([4]);
-		expect(failed.get(4)).toMatch(/^The connection to 127\.0\.0\.1:\d+ closed before GREEN-API answered \(retried 1 time\) \[item 4\]$/);
+		expect(failed.get(4)).toMatch(/^The connection to 127\.0\.0\.1:\d+ closed before GREEN-API answered \(retried 1 time\) \[item 5\]$/);
 	}, 30_000);
 
 	it('a 466 whose `used` is 5,000 characters with the token inside: quoted short, token-free', async () => {

@@ -80,7 +80,7 @@ describe('a failing proxy is named as the cause (host only), never "cancelled"',
 		await new Promise((resolve) => proxy.server.close(resolve));
 		useProxy(port);
 		const { failed } = await runChecked(stage, [phones[0]], { options });
-		expect(failed.get(0)).toMatch(new RegExp(`^The proxy 127\\.0\\.0\\.1:${port} refused the connection \\[item 0\\]$`));
+		expect(failed.get(0)).toMatch(new RegExp(`^The proxy 127\\.0\\.0\\.1:${port} refused the connection \\[item 1\\]$`));
 	});
 
 	it('without the proxy setting, the same node reaches GREEN-API again', async () => {

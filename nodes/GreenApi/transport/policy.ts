@@ -93,7 +93,7 @@ export const POLICY: Record<FailureKind, Rule> = {
 		false,
 		() => 'GREEN-API rate limit still exceeded',
 		(f) =>
-			`GREEN-API allows 1 ${f.method} request per second per instance. Lower "Requests per Second" in the node options if you raised it, and check that nothing else uses this instance at the same time.`,
+			`GREEN-API limits ${f.method} requests per second for each instance. Lower "Requests per Second" in the node options if you raised it above GREEN-API's limit, and check that nothing else uses this instance at the same time.`,
 	),
 	quota: rule(
 		false,
