@@ -1,6 +1,6 @@
 import type { IBinaryData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { download } from '../../helpers/download';
+import { download } from '../../transport/download';
 import { runPerItem } from '../../helpers/runner';
 import type { FetchContext } from '../../helpers/runner';
 import { conform, expectObject, fieldRules } from '../../helpers/values';

@@ -1,6 +1,9 @@
-import { sharedDispatcher } from '../transport/dispatcher';
-import { GreenApiError } from '../transport/failures';
-import type { Tuning } from './options';
+import type { Dispatcher } from 'undici';
+
+import type { Tuning } from '../helpers/options';
+import type { DeadlineDispatchOptions } from './attemptDeadline';
+import { sharedDispatcher } from './dispatcher';
+import { GreenApiError } from './failures';
 
 export interface DownloadedFile {
 	data: Buffer;
@@ -12,8 +15,9 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': 
 
 /**
  * A file GREEN-API points to (an avatar on WhatsApp's CDN), through the same dispatcher,
- * proxy settings, size cap, timeout and retries as API calls; no rate limit, as it is not
- * GREEN-API that serves it. Messages name the host only.
+ * proxy settings, size cap and whole-attempt deadline as API calls. No rate limit, as it is
+ * not GREEN-API that serves it, and one attempt only: a failed download fails the item,
+ * whose avatar link is then stale anyway. Messages name the host only, never the path.
  */
 export async function download(url: string, { tuning, signal }: { tuning: Tuning; signal?: AbortSignal }): Promise<DownloadedFile> {
 	let target: URL;
@@ -35,9 +39,9 @@ export async function download(url: string, { tuning, signal }: { tuning: Tuning
 			method: 'GET',
 			headersTimeout: tuning.timeoutMs,
 			bodyTimeout: tuning.timeoutMs,
+			attemptTimeoutMs: tuning.timeoutMs,
 			signal,
-			retryOptions: { maxRetries: tuning.retries },
-		} as Parameters<ReturnType<typeof sharedDispatcher>['request']>[0]);
+		} as Dispatcher.RequestOptions & DeadlineDispatchOptions);
 		status = response.statusCode;
 		headers = response.headers;
 		data = Buffer.from(await response.body.arrayBuffer());
