@@ -61,10 +61,11 @@ export class N8n {
 	private constructor(
 		readonly root: string,
 		readonly userFolder: string,
-		private readonly env: NodeJS.ProcessEnv,
+		readonly env: NodeJS.ProcessEnv,
 	) {}
 
-	static async create(): Promise<N8n> {
+	/** `extraEnv` is added to n8n's environment (e.g. queue mode's settings). */
+	static async create(extraEnv: NodeJS.ProcessEnv = {}): Promise<N8n> {
 		const root = repoRoot();
 		const bin = join(root, 'test/e2e/n8n/node_modules/n8n/bin/n8n');
 		if (!existsSync(bin)) throw new Error(`n8n is not installed at ${bin}: run \`npm run test:e2e\`, which installs it`);
@@ -95,7 +96,7 @@ export class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			NO_PROXY: '127.0.0.1,localhost',
 			no_proxy: '127.0.0.1,localhost',
-		});
+		}, extraEnv);
 		return new N8n(root, userFolder, env);
 	}
 

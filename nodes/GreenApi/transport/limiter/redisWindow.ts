@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { Cluster, Redis } from 'ioredis';
 
-import { clampDelay, EASE_OFF_FADE_MS_PER_SECOND, EASE_OFF_MAX_MS, EASE_OFF_STEP_MS, WINDOW_SAFETY_MS } from './window';
+import { clampDelay, EASE_OFF_FADE_MS_PER_SECOND, EASE_OFF_MAX_MS, EASE_OFF_STEP_MS, SHARED_WINDOW_SAFETY_MS } from './window';
 
 /**
  * The window of one instance and method held in Redis, for every process at once. Each
@@ -22,7 +22,7 @@ local function easeAt(state)
 	return math.max(0, ease - (now - at) * ${EASE_OFF_FADE_MS_PER_SECOND} / 1000)
 end
 local function shape(rate, ease)
-	local second = 1000 + ${WINDOW_SAFETY_MS} + ease
+	local second = 1000 + ${SHARED_WINDOW_SAFETY_MS} + ease
 	if rate < 1 then return 1, second / rate end
 	return math.floor(rate), second
 end

@@ -5,6 +5,11 @@
 
 /** Absorbs jitter between our start times and the server's arrival times. */
 export const WINDOW_SAFETY_MS = 25;
+/**
+ * Shared by several processes (often on several machines), requests reach the server by
+ * different paths and from event loops busy in different ways: a wider margin there.
+ */
+export const SHARED_WINDOW_SAFETY_MS = 50;
 /** A 429 means the jitter was larger than the margin: widen it, up to a second... */
 export const EASE_OFF_STEP_MS = 100;
 export const EASE_OFF_MAX_MS = 1000;
