@@ -42,7 +42,7 @@ export async function sharedLimit(stage: GreenApiStage, perSecond: number, proce
 		return row(limiter, await runProcesses(target, { processes, items: itemsEach, perSecond, redisUrl, timeoutMs: 180_000 }));
 	};
 	try {
-		return [await measure('per-process (no Redis)'), await measure('shared through Redis')];
+		return [await measure('per-process (no Redis)'), await measure('shared through Redis', redis.url)];
 	} finally {
 		await redis.stop();
 	}
