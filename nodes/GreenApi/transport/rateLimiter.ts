@@ -59,6 +59,8 @@ export class InstanceLimiter {
 	readonly #key: string;
 	readonly #local = new LocalWindow();
 	readonly #queue: Entry[] = [];
+	/** How many queued tasks asked each rate: the lowest is found without walking the queue. */
+	readonly #queuedRates = new Map<number, number>();
 	/** Rates of tasks already started, each counting until its start has left the window. */
 	readonly #recent = new Map<number, number>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -75,7 +77,7 @@ export class InstanceLimiter {
 
 	effectiveRate(now = performance.now()): number {
 		for (const [rate, until] of this.#recent) if (until <= now) this.#recent.delete(rate);
-		return lowestRate([...this.#queue.map((entry) => entry.perSecond), ...this.#recent.keys()]);
+		return lowestRate([...this.#queuedRates.keys(), ...this.#recent.keys()]);
 	}
 
 	windowMs(perSecond: number): number {
@@ -92,6 +94,7 @@ export class InstanceLimiter {
 			const index = this.#queue.indexOf(entry);
 			if (index === -1) return;
 			this.#queue.splice(index, 1);
+			this.#dequeued(entry);
 			task(noop);
 			this.#drain();
 		};
@@ -104,6 +107,7 @@ export class InstanceLimiter {
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
 		this.#queue.push(entry);
+		this.#queuedRates.set(perSecond, (this.#queuedRates.get(perSecond) ?? 0) + 1);
 		this.#drain();
 	}
 
@@ -155,6 +159,7 @@ export class InstanceLimiter {
 
 	#start(now: number, rate: number, sentElsewhere?: () => void): void {
 		const entry = this.#queue.shift()!;
+		this.#dequeued(entry);
 		this.#recent.set(entry.perSecond, now + this.#local.shapeAt(now, entry.perSecond).windowMs);
 		const sentHere = this.#local.record(now, rate);
 		entry.run(
@@ -165,6 +170,12 @@ export class InstanceLimiter {
 					}
 				: sentHere,
 		);
+	}
+
+	#dequeued(entry: Entry): void {
+		const left = (this.#queuedRates.get(entry.perSecond) ?? 1) - 1;
+		if (left > 0) this.#queuedRates.set(entry.perSecond, left);
+		else this.#queuedRates.delete(entry.perSecond);
 	}
 
 	#wake(wait: number): void {
