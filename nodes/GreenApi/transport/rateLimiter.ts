@@ -142,8 +142,9 @@ export class InstanceLimiter {
 			(wait) => {
 				this.#asking = false;
 				if (wait > 0) return this.#wake(wait);
-				// An abort meanwhile may have emptied the queue: the slot is then left unused.
-				if (this.#queue.length > 0) {
+				// An abort meanwhile may have emptied the queue, or a 429 paused this process:
+				// the slot is then left unused.
+				if (this.#queue.length > 0 && this.#local.wait(performance.now(), rate) === 0) {
 					this.#start(performance.now(), rate, () => void markSentInRedis(redis.client, keys, member).catch(reportRedisFailure));
 				}
 				this.#drain();
