@@ -7,6 +7,7 @@ import { startStage } from '../support/greenApiStage';
 import { table } from '../support/table';
 import { closeLoops } from './loops';
 import { checkWhatsappAtItsLimit, limited, products, unlimited, WARM_UP_ITEMS } from './scenarios';
+import { sharedLimit } from './sharedLimit';
 
 /**
  * npm run bench: every row measured in this one run, against the emulator on 127.0.0.1
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
 	const limitedRows = await limited(stage, LIMITED_RATE, LIMITED_ITEMS);
 	const checkRow = await checkWhatsappAtItsLimit(stage, CHECK_ITEMS);
 	const unlimitedRows = await unlimited(stage, UNLIMITED_ITEMS, CONCURRENCY);
+	const sharedRows = await sharedLimit(stage, 10, 4, 50);
 	const [node, sequential, bare] = unlimitedRows;
 	const ratios = {
 		nodeOverSequential: node.itemsPerSecond / sequential.itemsPerSecond,
@@ -87,7 +89,15 @@ async function main(): Promise<void> {
 		),
 	);
 
-	const results = { machine, limited: limitedRows, checkWhatsapp: checkRow, unlimited: unlimitedRows, ratios, products: productsRow };
+	console.log(
+		report(
+			'4 processes, one instance: per-process limiter vs shared limiter (server and node at 10 req/s, 50 items each)',
+			['limiter', 'items', 'seconds', 'goodput/s', 'goodput / R', "server's 429s", 'failed items'],
+			sharedRows.map((row) => [row.limiter, row.items, fixed(row.seconds), fixed(row.goodputPerSecond, 1), fixed(row.goodputOverR, 3), row.server429s, row.failedItems]),
+		),
+	);
+
+	const results = { machine, limited: limitedRows, checkWhatsapp: checkRow, unlimited: unlimitedRows, ratios, products: productsRow, sharedLimit: sharedRows };
 	const file = join(__dirname, '..', '..', '..', 'test', 'bench', 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nWrote ${file}`);

@@ -94,7 +94,8 @@ export class N8n {
 		readonly env: NodeJS.ProcessEnv,
 	) {}
 
-	static async create(): Promise<N8n> {
+	/** `extraEnv` is added to n8n's environment (e.g. queue mode's settings). */
+	static async create(extraEnv: NodeJS.ProcessEnv = {}): Promise<N8n> {
 		const root = repoRoot();
 		const bin = join(root, 'test/e2e/n8n/node_modules/n8n/bin/n8n');
 		if (!existsSync(bin)) throw new Error(`n8n is not installed at ${bin}: run \`npm run test:e2e\`, which installs it`);
@@ -102,7 +103,7 @@ export class N8n {
 		// Two n8n processes at once (another run, a developer's editor) would collide on
 		// the default ports: each run takes its own.
 		const [port, brokerPort] = [await freePort(), await freePort()];
-		return new N8n(root, userFolder, n8nEnv({ userFolder, port, brokerPort }));
+		return new N8n(root, userFolder, { ...n8nEnv({ userFolder, port, brokerPort }), ...extraEnv });
 	}
 
 	/** Runs `n8n <args>`; its output joins the transcript. */

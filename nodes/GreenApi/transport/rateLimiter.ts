@@ -1,153 +1,216 @@
 /**
- * Per-instance request limiter, shared by every execution in this n8n process.
+ * Per-instance, per-method request limiter, shared by every execution in this n8n process
+ * and, in queue mode, by every worker through n8n's Redis (see limiter/redisClient.ts).
  *
  * GREEN-API counts requests per instance and method and answers 429 above the limit,
  * so the limiter guarantees that no window of one second (plus a small safety margin
- * for network jitter) ever holds more request starts than the configured rate. Tasks
- * start in arrival order, each as soon as the window allows.
+ * for network jitter) ever holds more request starts than the rate. Tasks start in
+ * arrival order, each as soon as the window allows.
  *
  * A start counts from the moment the request is written to a connected socket (the task
  * reports it through `markSent`), not from its dispatch: a request that first has to open
  * a connection reaches the server later than one on a warm keep-alive socket, and
  * counting from dispatch would let the two arrive less than a second apart.
+ *
+ * Lowest rate wins: executions may ask different rates for one instance and method; the
+ * window applies the lowest rate asked by the tasks waiting or started within the last
+ * window. A rate fades out one window after its last task started.
  */
+import { randomBytes } from 'node:crypto';
 
-/** Absorbs jitter between our start times and the server's arrival times. */
-export const WINDOW_SAFETY_MS = 25;
-/** A 429 means the jitter was larger than the margin: widen it, up to a second... */
-const EASE_OFF_STEP_MS = 100;
-const EASE_OFF_MAX_MS = 1000;
-/** ...and narrow it again by this much per start, back to the bare margin. */
-const EASE_OFF_DECAY_MS = 2;
+import { LocalWindow } from './limiter/localWindow';
+import { limiterRedis, reportRedisFailure } from './limiter/redisClient';
+import { acquire, markSent as markSentInRedis, penalize as penalizeInRedis, redisKeysFor } from './limiter/redisWindow';
+import { clampDelay, lowestRate } from './limiter/window';
+
+export { WINDOW_SAFETY_MS } from './limiter/window';
 
 type Task = (markSent: () => void) => void;
-interface Start {
-	at: number;
+
+/** What callers hold: the limiter of one instance and method, at the rate they asked for. */
+export interface RateLimiter {
+	/** The rate this caller asked for (0 = no limit). */
+	readonly perSecond: number;
+	/** The rate applied now: the lowest among those asked by live tasks. */
+	readonly effectivePerSecond: number;
+	/** Tasks waiting for a slot, in this process. */
+	readonly queued: number;
+	/** How long the server should be left alone after a 429 without Retry-After. */
+	readonly windowMs: number;
+	/**
+	 * Runs `task` when the rate allows. An aborted task leaves the queue at once and runs
+	 * without taking a slot: it sends nothing, it only has to report its abort.
+	 */
+	schedule(task: Task, signal?: AbortSignal | null): void;
+	/** The server said 429: hold every start (in every process) until then; keep wider gaps a while. */
+	penalize(delayMs: number): void;
 }
 
-export class RateLimiter {
-	#perSecond: number;
-	#starts: Start[] = [];
-	#queue: Task[] = [];
-	#pausedUntil = 0;
-	#easeOffMs = 0;
+interface Entry {
+	run: Task;
+	perSecond: number;
+}
+
+/** Names this process's starts in Redis. */
+const PROCESS_ID = randomBytes(6).toString('hex');
+let startCounter = 0;
+
+export class InstanceLimiter {
+	readonly #key: string;
+	readonly #local = new LocalWindow();
+	readonly #queue: Entry[] = [];
+	/** How many queued tasks asked each rate: the lowest is found without walking the queue. */
+	readonly #queuedRates = new Map<number, number>();
+	/** Rates of tasks already started, each counting until its start has left the window. */
+	readonly #recent = new Map<number, number>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** A Redis decision is on its way: one at a time per limiter, in queue order. */
+	#asking = false;
 
-	constructor(perSecond: number) {
-		this.#perSecond = perSecond;
-	}
-
-	get perSecond(): number {
-		return this.#perSecond;
-	}
-
-	/** 0 (or less) means no limit: for hosts without one, such as a local emulator. */
-	set perSecond(value: number) {
-		if (value === this.#perSecond) return;
-		this.#perSecond = value;
-		this.#drain();
+	constructor(key: string) {
+		this.#key = key;
 	}
 
 	get queued(): number {
 		return this.#queue.length;
 	}
 
-	/**
-	 * Runs `task` when the rate allows. An aborted task leaves the queue at once and runs
-	 * without taking a slot: it sends nothing, it only has to report its abort.
-	 */
-	schedule(task: Task, signal?: AbortSignal | null): void {
+	effectiveRate(now = performance.now()): number {
+		for (const [rate, until] of this.#recent) if (until <= now) this.#recent.delete(rate);
+		return lowestRate([...this.#queuedRates.keys(), ...this.#recent.keys()]);
+	}
+
+	windowMs(perSecond: number): number {
+		const now = performance.now();
+		return this.#local.shapeAt(now, lowestRate([perSecond, this.effectiveRate(now)])).windowMs;
+	}
+
+	schedule(task: Task, perSecond: number, signal?: AbortSignal | null): void {
 		if (signal?.aborted) {
 			task(noop);
 			return;
 		}
 		const onAbort = () => {
-			const index = this.#queue.indexOf(queued);
+			const index = this.#queue.indexOf(entry);
 			if (index === -1) return;
 			this.#queue.splice(index, 1);
+			this.#dequeued(entry);
 			task(noop);
+			this.#drain();
 		};
-		const queued: Task = (markSent) => {
-			signal?.removeEventListener('abort', onAbort);
-			task(markSent);
+		const entry: Entry = {
+			perSecond,
+			run: (markSent) => {
+				signal?.removeEventListener('abort', onAbort);
+				task(markSent);
+			},
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
-		this.#queue.push(queued);
+		this.#queue.push(entry);
+		this.#queuedRates.set(perSecond, (this.#queuedRates.get(perSecond) ?? 0) + 1);
 		this.#drain();
 	}
 
-	/** The server said 429: hold every start until it is ready again, and keep wider gaps for a while. */
 	penalize(delayMs: number): void {
-		this.#pausedUntil = Math.max(this.#pausedUntil, performance.now() + delayMs);
-		this.#easeOffMs = Math.min(EASE_OFF_MAX_MS, this.#easeOffMs + EASE_OFF_STEP_MS);
+		this.#local.penalize(performance.now(), delayMs);
+		const redis = limiterRedis();
+		if (redis) penalizeInRedis(redis.client, redisKeysFor(redis.prefix, this.#key), delayMs).catch(reportRedisFailure);
 		this.#drain();
-	}
-
-	/** How long the server should be left alone after a 429 without Retry-After. */
-	get windowMs(): number {
-		const { windowMs } = this.#shape();
-		return windowMs;
 	}
 
 	#drain(): void {
+		if (this.#asking) return;
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
 		while (this.#queue.length > 0) {
 			const now = performance.now();
-			const wait = this.#nextStart(now) - now;
-			if (wait > 0) {
-				this.#timer = setTimeout(() => this.#drain(), Math.ceil(wait));
-				return;
-			}
-			this.#queue.shift()!(this.#record(now));
+			const rate = this.effectiveRate(now);
+			const wait = this.#local.wait(now, rate);
+			if (wait > 0) return this.#wake(wait);
+			const redis = rate > 0 ? limiterRedis() : undefined;
+			if (redis) return this.#askRedis(redis, rate);
+			this.#start(now, rate);
 		}
 	}
 
-	/** Counts a start now; the returned callback moves it to when the request is sent. */
-	#record(now: number): () => void {
-		if (this.#perSecond <= 0) return noop;
-		this.#easeOffMs = Math.max(0, this.#easeOffMs - EASE_OFF_DECAY_MS);
-		const start: Start = { at: now };
-		this.#starts.push(start);
-		return () => {
-			// Only ever later: a pending timer re-checks the window when it fires.
-			start.at = Math.max(start.at, performance.now());
-			this.#starts.sort((a, b) => a.at - b.at);
-		};
+	/** The local window allows a start; Redis decides whether the other processes do too. */
+	#askRedis(redis: NonNullable<ReturnType<typeof limiterRedis>>, rate: number): void {
+		const keys = redisKeysFor(redis.prefix, this.#key);
+		const member = `${PROCESS_ID}:${++startCounter}`;
+		this.#asking = true;
+		acquire(redis.client, keys, rate, member).then(
+			(wait) => {
+				this.#asking = false;
+				if (wait > 0) return this.#wake(wait);
+				// An abort meanwhile may have emptied the queue, or a 429 paused this process:
+				// the slot is then left unused.
+				if (this.#queue.length > 0 && this.#local.wait(performance.now(), rate) === 0) {
+					this.#start(performance.now(), rate, () => void markSentInRedis(redis.client, keys, member).catch(reportRedisFailure));
+				}
+				this.#drain();
+			},
+			(error: unknown) => {
+				this.#asking = false;
+				// Redis is gone: this start (and those after it) go through the local window.
+				reportRedisFailure(error);
+				this.#drain();
+			},
+		);
 	}
 
-	#nextStart(now: number): number {
-		if (this.#perSecond <= 0) return this.#pausedUntil;
-		const { burst, windowMs } = this.#shape();
-		while (this.#starts.length > 0 && this.#starts[0].at <= now - windowMs) this.#starts.shift();
-		if (this.#starts.length > burst) this.#starts.splice(0, this.#starts.length - burst);
-		const slot = this.#starts.length < burst ? now : this.#starts[this.#starts.length - burst].at + windowMs;
-		return Math.max(slot, this.#pausedUntil);
+	#start(now: number, rate: number, sentElsewhere?: () => void): void {
+		const entry = this.#queue.shift()!;
+		this.#dequeued(entry);
+		this.#recent.set(entry.perSecond, now + this.#local.shapeAt(now, entry.perSecond).windowMs);
+		const sentHere = this.#local.record(now, rate);
+		entry.run(
+			sentElsewhere
+				? () => {
+						sentHere();
+						sentElsewhere();
+					}
+				: sentHere,
+		);
 	}
 
-	/**
-	 * Below 1/s (0.5 = one request every two seconds) the window grows; above it the
-	 * fraction is dropped, since no one-second window may hold more than the rate.
-	 */
-	#shape(): { burst: number; windowMs: number } {
-		if (this.#perSecond <= 0) return { burst: Infinity, windowMs: 1000 };
-		const secondMs = 1000 + WINDOW_SAFETY_MS + this.#easeOffMs;
-		if (this.#perSecond < 1) return { burst: 1, windowMs: secondMs / this.#perSecond };
-		return { burst: Math.floor(this.#perSecond), windowMs: secondMs };
+	#dequeued(entry: Entry): void {
+		const left = (this.#queuedRates.get(entry.perSecond) ?? 1) - 1;
+		if (left > 0) this.#queuedRates.set(entry.perSecond, left);
+		else this.#queuedRates.delete(entry.perSecond);
+	}
+
+	#wake(wait: number): void {
+		this.#timer = setTimeout(() => this.#drain(), Math.max(1, clampDelay(wait)));
 	}
 }
 
 const noop = () => {};
 
-const limiters = new Map<string, RateLimiter>();
+const limiters = new Map<string, InstanceLimiter>();
 
-/** The limiter of one instance (and method); the latest configured rate wins. */
+/**
+ * The limiter of one instance and method (key `idInstance|method`; any prefix before them
+ * is tolerated), at the rate this caller asks; the lowest rate among live callers applies.
+ */
 export function limiterFor(key: string, perSecond: number): RateLimiter {
 	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new RateLimiter(perSecond);
+		limiter = new InstanceLimiter(key);
 		limiters.set(key, limiter);
 	}
-	limiter.perSecond = perSecond;
-	return limiter;
+	const shared = limiter;
+	return {
+		perSecond,
+		get effectivePerSecond() {
+			return lowestRate([perSecond, shared.effectiveRate()]);
+		},
+		get queued() {
+			return shared.queued;
+		},
+		get windowMs() {
+			return shared.windowMs(perSecond);
+		},
+		schedule: (task, signal) => shared.schedule(task, perSecond, signal),
+		penalize: (delayMs) => shared.penalize(delayMs),
+	};
 }

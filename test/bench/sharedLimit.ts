@@ -1,0 +1,49 @@
+import { RedisServer } from '../limiter/redisServer';
+import { runProcesses } from '../limiter/sharedLimitProcesses';
+import type { ProcessesRun } from '../limiter/sharedLimitProcesses';
+import type { GreenApiStage } from '../support/greenApiStage';
+
+/**
+ * Several plain Node processes (n8n workers, in effect) sharing one instance: each with its
+ * own limiter, then all with the limiter shared through a real Redis on 127.0.0.1.
+ */
+export interface SharedLimitRow {
+	limiter: string;
+	processes: number;
+	items: number;
+	seconds: number;
+	goodputPerSecond: number;
+	goodputOverR: number;
+	server429s: number;
+	failedItems: number;
+}
+
+export async function sharedLimit(stage: GreenApiStage, perSecond: number, processes: number, itemsEach: number): Promise<SharedLimitRow[]> {
+	const redis = await RedisServer.start();
+	const target = { url: stage.emulator.url, idInstance: stage.emulator.idInstance, token: stage.emulator.token };
+	const row = (limiter: string, run: ProcessesRun): SharedLimitRow => {
+		const ok = run.results.reduce((sum, result) => sum + result.ok, 0);
+		const seconds = run.ms / 1000;
+		return {
+			limiter,
+			processes,
+			items: processes * itemsEach,
+			seconds,
+			goodputPerSecond: ok / seconds,
+			goodputOverR: ok / seconds / perSecond,
+			server429s: stage.emulator.count({ status: 429 }),
+			failedItems: processes * itemsEach - ok,
+		};
+	};
+	const measure = async (limiter: string, redisUrl?: string) => {
+		stage.emulator.reset();
+		stage.emulator.setRateLimit('getContactInfo', perSecond);
+		stage.emulator.setLatency(5);
+		return row(limiter, await runProcesses(target, { processes, items: itemsEach, perSecond, redisUrl, timeoutMs: 180_000 }));
+	};
+	try {
+		return [await measure('per-process (no Redis)'), await measure('shared through Redis', redis.url)];
+	} finally {
+		await redis.stop();
+	}
+}
