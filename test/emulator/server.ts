@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkChatIdFormat, checkContactBody, contactBody } from './contacts';
 import { FaultBook, renderFault } from './faults';
+import { NotificationQueue } from './notifications';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './stats';
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, json, text } from './types';
@@ -57,6 +58,8 @@ export class GreenApiEmulator {
 	private latencyMs = 0;
 	private state = 'authorized';
 	private closed = false;
+	/** receiveNotification, deleteNotification, getSettings, setSettings and webhook delivery. */
+	readonly notifications: NotificationQueue;
 
 	private constructor(
 		private readonly server: Server,
@@ -67,6 +70,17 @@ export class GreenApiEmulator {
 		this.idInstance = options.idInstance ?? EMULATOR_ID_INSTANCE;
 		this.token = options.token ?? EMULATOR_TOKEN;
 		this.limiter = new RateLimiter(options.rateLimits);
+		this.notifications = new NotificationQueue({
+			idInstance: this.idInstance,
+			token: this.token,
+			log: (at, method, status) => this.log.add(at, method, undefined, status),
+			fault: (method, path) => {
+				const fault = this.faults.take(method, undefined);
+				return fault && renderFault(fault, { method, chatId: undefined, path, state: this.state });
+			},
+			admit: (method, at) => this.limiter.admit(method, at),
+			send: (req, res, outcome) => this.deliver(req, res, outcome),
+		});
 		this.reset();
 		server.on('connection', (socket: Socket) => {
 			this.sockets.add(socket);
@@ -131,10 +145,12 @@ export class GreenApiEmulator {
 		this.limiter.configure(this.options.rateLimits ?? {});
 		this.setLatency(this.options.latencyMs ?? 0);
 		this.state = this.options.stateInstance ?? 'authorized';
+		this.notifications.reset();
 	}
 
 	async close(): Promise<void> {
 		this.closed = true;
+		this.notifications.close();
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -153,6 +169,7 @@ export class GreenApiEmulator {
 			const at = performance.now();
 			const body = Buffer.concat(chunks).toString('utf8');
 			const path = req.url ?? '/';
+			if (this.notifications.handle(req, res, path, body, at)) return;
 			const chatId = bodyChatId(body);
 			const { method, outcome } = this.decide(req.method ?? 'GET', path, body, chatId, at);
 			const status: RecordedStatus = 'kind' in outcome ? outcome.kind : outcome.status;
