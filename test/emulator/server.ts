@@ -139,13 +139,14 @@ export class GreenApiEmulator {
 	}
 
 	reset(): void {
+		// First: it answers the long polls still waiting, and those answers are not this test's.
+		this.notifications.reset();
 		this.faults.clear();
 		this.log.clear();
 		this.overrides.clear();
 		this.limiter.configure(this.options.rateLimits ?? {});
 		this.setLatency(this.options.latencyMs ?? 0);
 		this.state = this.options.stateInstance ?? 'authorized';
-		this.notifications.reset();
 	}
 
 	async close(): Promise<void> {

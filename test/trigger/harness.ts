@@ -1,6 +1,6 @@
 // The trigger's loop against the emulator over real HTTP, with n8n's side (emit, error
 // path) played by recording hooks, and a fake ITriggerFunctions for activation.
-import type { ICredentialDataDecryptedObject, IDataObject, INode, IRun, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, IRun, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import type { Connection } from '../../nodes/GreenApi/transport/connection';
@@ -71,8 +71,8 @@ export interface FakeTrigger {
 	errors: Error[];
 	failed: Error[];
 	logs: string[];
-	/** How the next executions end; the done-promise is settled with it. */
-	runStatus: 'success' | 'error';
+	/** How each execution ends; the done-promise is settled with it. */
+	runStatus: (item: IDataObject) => 'success' | 'error';
 }
 
 let workflowCounter = 0;
@@ -86,9 +86,9 @@ function createDeferredPromise<T>() {
 
 /** The slice of ITriggerFunctions the trigger uses, backed by plain records. */
 export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDataDecryptedObject, mode: 'trigger' | 'manual' = 'trigger'): FakeTrigger {
-	const node: INode = { id: 'trigger-1', name: 'GREEN-API Trigger', type: 'n8n-nodes-green-api.greenApiTrigger', typeVersion: 1, position: [0, 0], parameters };
+	const node: INode = { id: 'trigger-1', name: 'GREEN-API Trigger', type: 'n8n-nodes-green-api.greenApiTrigger', typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
 	const workflowId = `wf${++workflowCounter}`;
-	const fake: FakeTrigger = { emitted: [], errors: [], failed: [], logs: [], runStatus: 'success', context: undefined as unknown as ITriggerFunctions };
+	const fake: FakeTrigger = { emitted: [], errors: [], failed: [], logs: [], runStatus: () => 'success', context: undefined as unknown as ITriggerFunctions };
 	const log = (message: string) => void fake.logs.push(message);
 	fake.context = {
 		getNode: () => node,
@@ -97,9 +97,9 @@ export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDat
 		getActivationMode: () => 'activate',
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getCredentials: async () => credentials,
-		emit: (data, _response, done) => {
+		emit: (data: INodeExecutionData[][], _response: unknown, done?: { resolve(run: IRun): void }) => {
 			fake.emitted.push(data[0][0].json);
-			const status = fake.runStatus;
+			const status = fake.runStatus(data[0][0].json);
 			setImmediate(() => done?.resolve({ status, data: { resultData: status === 'error' ? { error: { message: 'workflow failed' }, runData: {} } : { runData: {} } } } as unknown as IRun));
 		},
 		emitError: (error: Error) => void fake.errors.push(error),
