@@ -17,10 +17,10 @@ function httpToSink(id: string, sinkUrl: string, body: string, position: [number
 
 /**
  * Trigger (poll, acknowledge after the run) → GREEN-API Get Contact Info with the
- * trigger's chatId → HTTP Request posting the receiptId, text and the contact's name to the sink.
+ * trigger's chatId → HTTP Request posting the receiptId, text and the chatId of the contact found to the sink.
  */
 export function pollWorkflow(id: string, credential: CredentialRef, sinkUrl: string): unknown {
-	const body = `={{ JSON.stringify({ via: 'poll', receiptId: $('${TRIGGER_NODE}').item.json.receiptId, text: $('${TRIGGER_NODE}').item.json.text, contact: $json.name }) }}`;
+	const body = `={{ JSON.stringify({ via: 'poll', receiptId: $('${TRIGGER_NODE}').item.json.receiptId, text: $('${TRIGGER_NODE}').item.json.text, contact: $json.chatId }) }}`;
 	return {
 		id,
 		name: 'e2e: trigger poll → contact → sink',
