@@ -21,7 +21,7 @@ describe('trigger demo workflow', () => {
 	const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-green-api.greenApiTrigger')!;
 
 	it('uses the demo credential and wires the trigger into Get Contact Info', () => {
-		expect(trigger.credentials.greenApi.id).toBe(demoCredentials[0].id);
+		expect(trigger.credentials?.greenApi.id).toBe(demoCredentials[0].id);
 		expect(workflow.connections['GREEN-API Trigger'].main[0][0].node).toBe('GREEN-API');
 		expect(workflow.nodes.find((n) => n.name === 'GREEN-API')?.parameters).toMatchObject({ chatId: '={{ $json.chatId }}' });
 	});
