@@ -96,6 +96,17 @@ export class RunningN8n {
 		return cookie.split(';')[0];
 	}
 
+	/** "Listen for test event" / "Execute workflow" from the trigger, as the editor asks for it. */
+	async runFromTrigger(cookie: string, workflowId: string, triggerName: string): Promise<unknown> {
+		const response = await fetch(`${this.base}/rest/workflows/${workflowId}/run`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+		});
+		if (!response.ok) throw new Error(`run ${workflowId}: HTTP ${response.status} ${await response.text()}`);
+		return await response.json();
+	}
+
 	async deactivate(cookie: string, workflowId: string): Promise<void> {
 		const response = await fetch(`${this.base}/rest/workflows/${workflowId}/deactivate`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
 		if (!response.ok) throw new Error(`deactivate ${workflowId}: HTTP ${response.status} ${await response.text()}`);

@@ -7,7 +7,7 @@ import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emula
 import { incoming } from '../emulator/notification-bodies';
 import { N8n } from './n8n';
 import { killAll } from './process';
-import { pollWorkflow, webhookWorkflow } from './trigger-workflows';
+import { pollWorkflow, TRIGGER_NODE, webhookWorkflow } from './trigger-workflows';
 import { RunningN8n, Sink, waitUntil } from './trigger-n8n';
 import { greenApiCredential } from './workflows';
 
@@ -21,6 +21,7 @@ let emulator: GreenApiEmulator;
 let sink: Sink;
 let n8n: N8n | undefined;
 let running: RunningN8n | undefined;
+let cookie = '';
 
 /** A contact's phone per notification, so each one looks a different customer up. */
 function enqueue(from: number, count: number): number[] {
@@ -105,7 +106,7 @@ describe('GREEN-API Trigger in a real n8n', () => {
 
 	it('deactivation stops polling within a second', async () => {
 		await waitForPolling();
-		const cookie = await running!.session();
+		cookie = await running!.session();
 		const started = Date.now();
 		await running!.deactivate(cookie, POLL_WORKFLOW);
 		await waitUntil(() => emulator.notifications.polling === 0, 1_000, 'no long poll left after deactivation');
@@ -117,6 +118,17 @@ describe('GREEN-API Trigger in a real n8n', () => {
 		const [id] = enqueue(500, 1);
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
 		expect(emulator.notifications.queue.map((n) => n.receiptId)).toEqual([id]);
+	});
+
+	it('"Listen for test event" on the deactivated workflow runs it with the next notification and takes it off the queue', async () => {
+		sink.entries.length = 0;
+		const [id] = emulator.notifications.queue.map((n) => n.receiptId);
+		await running!.runFromTrigger(cookie, POLL_WORKFLOW, TRIGGER_NODE);
+		await waitUntil(() => receiptsAtSink().includes(id), 60_000, 'the test run at the sink');
+		await waitUntil(() => emulator.notifications.queue.length === 0, 10_000, 'the queue empty after the test run');
+		// The listener closes after its first notification: nothing polls any more.
+		await waitUntil(() => emulator.notifications.polling === 0, 5_000, 'no poll left after the test run');
+		expect(receiptsAtSink()).toEqual([id]);
 	});
 
 	it("no token in n8n's output", async () => {
