@@ -111,7 +111,13 @@ export class NotificationQueue {
 	/** True when the request is ours (it is then answered); false lets the server route it. */
 	handle(req: IncomingMessage, res: ServerResponse, path: string, body: string, at: number): boolean {
 		if (path === CONTROL && req.method === 'POST') {
-			const parsed = JSON.parse(body || '[]') as Record<string, unknown> | Record<string, unknown>[];
+			let parsed: Record<string, unknown> | Record<string, unknown>[];
+			try {
+				parsed = JSON.parse(body || '[]') as typeof parsed;
+			} catch {
+				this.host.send(req, res, text(400, 'the body must be a notification or a list of them, as JSON'));
+				return true;
+			}
 			const ids = this.enqueue(...(Array.isArray(parsed) ? parsed : [parsed]));
 			this.host.send(req, res, json(200, JSON.stringify({ receiptIds: ids })));
 			return true;

@@ -57,7 +57,7 @@ export function recorder(outcome: (item: NormalizedNotification, attempt: number
 	return r;
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(condition: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
 		if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);

@@ -162,8 +162,9 @@ describe('closing', () => {
 		await waitFor(() => emulator.notifications.polling === 1);
 		const started = performance.now();
 		await loop.stop();
-		expect(performance.now() - started).toBeLessThan(500);
-		await waitFor(() => emulator.notifications.polling === 0, 1000, 'the server sees the poll closed');
+		// "At once" against a 60 s poll; generous for a loaded machine.
+		expect(performance.now() - started).toBeLessThan(2_000);
+		await waitFor(() => emulator.notifications.polling === 0, 3000, 'the server sees the poll closed');
 	});
 
 	it('does not delete a notification whose execution has not finished; it comes back', async () => {

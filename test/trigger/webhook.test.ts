@@ -35,8 +35,9 @@ function webhookContext(req: IncomingMessage, res: ServerResponse, body: unknown
 	} as unknown as IWebhookFunctions;
 }
 
-function hookContext(): IHookFunctions {
+function hookContext(mode: 'trigger' | 'manual' = 'trigger'): IHookFunctions {
 	return {
+		getMode: () => mode,
 		getNode: () => ({ name: 'GREEN-API Trigger' }),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getNodeWebhookUrl: () => url,
@@ -91,6 +92,13 @@ describe('GREEN-API Trigger, webhook mode', () => {
 		parameters = { ...PARAMETERS, setWebhookUrl: false };
 		expect(await node.webhookMethods.default.checkExists.call(hookContext())).toBe(true);
 		await node.webhookMethods.default.delete.call(hookContext());
+		expect(emulator.count()).toBe(0);
+	});
+
+	it('"Listen for test event" does not point the instance at the test URL', async () => {
+		expect(await node.webhookMethods.default.checkExists.call(hookContext('manual'))).toBe(true);
+		await node.webhookMethods.default.create.call(hookContext('manual'));
+		expect(emulator.notifications.settings.webhookUrl).toBe('');
 		expect(emulator.count()).toBe(0);
 	});
 

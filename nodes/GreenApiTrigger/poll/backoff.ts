@@ -1,6 +1,7 @@
 /**
- * Exponential back-off with full jitter (a random wait up to the current cap), so that
- * several n8n processes that lost GREEN-API at the same moment do not return in step.
+ * Exponential back-off with jitter (a random wait between half the current cap and the cap),
+ * so that several n8n processes that lost GREEN-API at the same moment do not return in step,
+ * and none retries much sooner than the cap says.
  */
 export class Backoff {
 	private failures = 0;

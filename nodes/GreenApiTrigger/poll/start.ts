@@ -20,11 +20,12 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
 	return {
 		run: async (item) => {
 			const done = context.helpers.createDeferredPromise<IRun>();
-			context.emit([[{ json: item }]], undefined, done);
 			try {
+				context.emit([[{ json: item }]], undefined, done);
 				return outcomeOf(await done.promise);
 			} catch (error) {
-				return { ok: false, reason: `the execution was cancelled (${(error as Error).message})` };
+				// n8n rejects the done-promise only for a cancelled execution: one more attempt, like a failure.
+				return { ok: false, reason: `the execution was cancelled or could not start (${(error as Error).message})` };
 			}
 		},
 		start: (item) => context.emit([[{ json: item }]]),

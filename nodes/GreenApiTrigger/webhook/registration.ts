@@ -9,6 +9,9 @@ import { queueApi } from '../poll/queueApi';
  * method is a no-op and the user pastes the URL into the console.
  */
 function wanted(context: IHookFunctions): { url: string; token: string } | undefined {
+	// "Listen for test event" registers the test URL: pointing the instance at it would replace
+	// the production URL and restart the instance for a test.
+	if (context.getMode() === 'manual') return undefined;
 	if (context.getNodeParameter('mode', 'poll') !== 'webhook' || context.getNodeParameter('setWebhookUrl', false) !== true) return undefined;
 	return { url: context.getNodeWebhookUrl('default') ?? '', token: String(context.getNodeParameter('webhookToken', '')).trim() };
 }
