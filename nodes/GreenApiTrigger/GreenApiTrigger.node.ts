@@ -29,6 +29,9 @@ export class GreenApiTrigger implements INodeType {
 				responseMode: 'onReceived',
 				responseData: '',
 				path: 'notifications',
+				// The editor shows the URL to paste only when there is one.
+				ndvHideUrl: '={{ $parameter["mode"] !== "webhook" }}',
+				ndvHideMethod: true,
 			},
 		],
 		properties,
