@@ -92,6 +92,16 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		expect(everything(fake)).not.toContain(emulator.token);
 	});
 
+	it('a cancelled execution counts as a failed attempt: run again, then deleted by the poison rule', async () => {
+		const [id] = emulator.notifications.enqueue(incoming(1));
+		const fake = fakeTrigger(POLL, credentialsFor(emulator));
+		fake.runStatus = () => 'cancelled';
+		await start(fake);
+		await waitFor(() => emulator.notifications.deleted.includes(id));
+		expect(fake.emitted).toHaveLength(2);
+		expect((fake.failed[0] as { description?: string }).description).toMatch(/Last error: the execution was cancelled/);
+	});
+
 	it('"Listen for test event" emits the next matching notification only, and deletes it and the rejected ones before it', async () => {
 		const [status, first, second] = emulator.notifications.enqueue(outgoingStatus(1), incoming(2), incoming(3));
 		const fake = fakeTrigger(POLL, credentialsFor(emulator), 'manual');

@@ -72,7 +72,7 @@ export interface FakeTrigger {
 	failed: Error[];
 	logs: string[];
 	/** How each execution ends; the done-promise is settled with it. */
-	runStatus: (item: IDataObject) => 'success' | 'error';
+	runStatus: (item: IDataObject) => 'success' | 'error' | 'cancelled';
 }
 
 let workflowCounter = 0;
@@ -97,10 +97,12 @@ export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDat
 		getActivationMode: () => 'activate',
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getCredentials: async () => credentials,
-		emit: (data: INodeExecutionData[][], _response: unknown, done?: { resolve(run: IRun): void }) => {
+		emit: (data: INodeExecutionData[][], _response: unknown, done?: { resolve(run: IRun): void; reject(error: Error): void }) => {
 			fake.emitted.push(data[0][0].json);
 			const status = fake.runStatus(data[0][0].json);
-			setImmediate(() => done?.resolve({ status, data: { resultData: status === 'error' ? { error: { message: 'workflow failed' }, runData: {} } : { runData: {} } } } as unknown as IRun));
+			// As n8n does: a failed run resolves with status 'error', only a cancelled one rejects.
+			if (status === 'cancelled') setImmediate(() => done?.reject(new Error('Execution was cancelled')));
+			else setImmediate(() => done?.resolve({ status, data: { resultData: status === 'error' ? { error: { message: 'workflow failed' }, runData: {} } : { runData: {} } } } as unknown as IRun));
 		},
 		emitError: (error: Error) => void fake.errors.push(error),
 		saveFailedExecution: (error: Error) => void fake.failed.push(error),
