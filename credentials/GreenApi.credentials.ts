@@ -22,10 +22,12 @@ export class GreenApi implements ICredentialType {
 			displayName: 'API URL',
 			name: 'apiUrl',
 			type: 'string',
-			default: 'https://api.green-api.com',
+			// No default: GREEN-API serves each instance from its own host, and a prefilled
+			// general host answers 403 for many of them, an error users cannot decode.
+			default: '',
 			required: true,
 			placeholder: 'https://7105.api.greenapi.com',
-			hint: 'Each instance shows its own apiUrl next to it in the GREEN-API console: copy it from there',
+			hint: 'Copy apiUrl from your instance in the GREEN-API console',
 		},
 		{
 			displayName: 'Instance ID',
@@ -33,7 +35,8 @@ export class GreenApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: '1101000001',
+			// Not the emulator's id (1101000001): a placeholder must never look like working data.
+			placeholder: '1101123456',
 			description: 'The idInstance shown in the GREEN-API console',
 		},
 		{

@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import * as contact from './actions/contact/Contact.resource';
 import { router } from './actions/router';
+import { outputs, properties, subtitle } from './actions/versionDescription';
 import { greenApiCredentialTest } from './methods/credentialTest';
 
 export class GreenApi implements INodeType {
@@ -12,26 +12,15 @@ export class GreenApi implements INodeType {
 		icon: { light: 'file:../../icons/greenApi.svg', dark: 'file:../../icons/greenApi.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Look up WhatsApp contacts and their business catalogues through GREEN-API',
+		subtitle,
+		description: 'Check WhatsApp numbers, look up contacts, avatars, catalogues and groups through GREEN-API',
 		defaults: { name: 'GREEN-API' },
-		// As a tool the first output is what the agent sees: the contact, products included.
+		// As a tool the first output is what the agent sees (for Get Contact Info, the contact with its products).
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: ['Contact', 'Products'],
+		outputs,
 		credentials: [{ name: 'greenApi', required: true, testedBy: 'greenApiCredentialTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Contact', value: 'contact' }],
-				default: 'contact',
-			},
-			...contact.description,
-		],
+		properties,
 	};
 
 	methods = { credentialTest: { greenApiCredentialTest } };

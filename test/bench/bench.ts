@@ -6,7 +6,7 @@ import { activeExpressionEngine, shutdown } from '../engine';
 import { startStage } from '../support/greenApiStage';
 import { table } from '../support/table';
 import { closeLoops } from './loops';
-import { limited, products, unlimited, WARM_UP_ITEMS } from './scenarios';
+import { checkWhatsappAtItsLimit, limited, products, unlimited, WARM_UP_ITEMS } from './scenarios';
 
 /**
  * npm run bench: every row measured in this one run, against the emulator on 127.0.0.1
@@ -18,6 +18,7 @@ const LIMITED_ITEMS = 400;
 const UNLIMITED_ITEMS = 1000;
 const CONCURRENCY = 10;
 const PRODUCTS = 10_000;
+const CHECK_ITEMS = 150;
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
@@ -43,11 +44,12 @@ async function main(): Promise<void> {
 		date: new Date().toISOString(),
 	};
 	console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Node ${machine.node}; n8n expression engine: ${machine.expressionEngine}`);
-	console.log(`Emulator at ${stage.emulator.url} (same process). This takes about a minute.`);
+	console.log(`Emulator at ${stage.emulator.url} (same process). This takes about a minute and a half.`);
 
 	// First, while the process is quiet, so that its peak memory growth means something.
 	const productsRow = await products(stage, PRODUCTS);
 	const limitedRows = await limited(stage, LIMITED_RATE, LIMITED_ITEMS);
+	const checkRow = await checkWhatsappAtItsLimit(stage, CHECK_ITEMS);
 	const unlimitedRows = await unlimited(stage, UNLIMITED_ITEMS, CONCURRENCY);
 	const [node, sequential, bare] = unlimitedRows;
 	const ratios = {
@@ -60,6 +62,13 @@ async function main(): Promise<void> {
 			`Limited server: ${LIMITED_RATE} req/s, 5 ms latency, ${LIMITED_ITEMS} distinct chatIds (node set to ${LIMITED_RATE} req/s)`,
 			['client', 'items', 'seconds', 'goodput/s', 'goodput / R', "server's 429s", 'failed items'],
 			limitedRows.map((row) => [row.client, row.items, fixed(row.seconds), fixed(row.goodputPerSecond, 1), fixed(row.goodputOverR, 3), row.server429s, row.failedItems]),
+		),
+	);
+	console.log(
+		report(
+			`Check WhatsApp at GREEN-API's limit for it: 10 req/s, 5 ms latency, ${CHECK_ITEMS} distinct numbers (node at its default)`,
+			['client', 'items', 'seconds', 'goodput/s', 'goodput / R', "server's 429s", 'failed items'],
+			[[checkRow.client, checkRow.items, fixed(checkRow.seconds), fixed(checkRow.goodputPerSecond, 1), fixed(checkRow.goodputOverR, 3), checkRow.server429s, checkRow.failedItems]],
 		),
 	);
 	console.log(
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
 		),
 	);
 
-	const results = { machine, limited: limitedRows, unlimited: unlimitedRows, ratios, products: productsRow };
+	const results = { machine, limited: limitedRows, checkWhatsapp: checkRow, unlimited: unlimitedRows, ratios, products: productsRow };
 	const file = join(__dirname, '..', '..', '..', 'test', 'bench', 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nWrote ${file}`);

@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { request } from 'undici';
 
 import { parseContact } from '../../nodes/GreenApi/helpers/contact';
-import { toOutputs } from '../../nodes/GreenApi/helpers/outputs';
+import { spec as getContactInfo } from '../../nodes/GreenApi/actions/contact/getContactInfo.operation';
+import { buildOutputs } from '../../nodes/GreenApi/helpers/runner';
 import type { GreenApiStage } from '../support/greenApiStage';
 import { concurrentLoop, sequentialLoop } from './loops';
 import type { LoopResult, Target } from './loops';
@@ -46,9 +47,9 @@ function target(stage: GreenApiStage): Target {
 }
 
 /** Runs the node through n8n's engine; every chatId is distinct, so nothing is deduplicated. */
-async function nodeRun(stage: GreenApiStage, chatIds: string[], options: IDataObject): Promise<LoopResult> {
+async function nodeRun(stage: GreenApiStage, chatIds: string[], options: IDataObject, operation = 'getContactInfo'): Promise<LoopResult> {
 	const started = performance.now();
-	const { contacts, error } = await stage.runNode(chatIds.map((chatId) => ({ chatId })), { options, onError: 'continueRegularOutput' });
+	const { contacts, error } = await stage.runNode(chatIds.map((chatId) => ({ chatId })), { options, operation, onError: 'continueRegularOutput' });
 	const seconds = (performance.now() - started) / 1000;
 	if (error) throw error;
 	const failed = contacts.filter((item) => item.json.error !== undefined).length;
@@ -78,6 +79,28 @@ export async function limited(stage: GreenApiStage, perSecond: number, items: nu
 	const node = row('this node', await nodeRun(stage, phones(items, '7901'), { requestsPerSecond: perSecond }));
 	const loop = row('sequential loop, no limiter', await sequentialLoop(target(stage), phones(items, '7902')));
 	return [node, loop];
+}
+
+/**
+ * Check WhatsApp against GREEN-API's own limit for it (10/s, the emulator's default), the
+ * node left at its default, which is that same limit: no option set.
+ */
+export async function checkWhatsappAtItsLimit(stage: GreenApiStage, items: number): Promise<LimitedRow> {
+	stage.emulator.reset();
+	stage.emulator.setLatency(5);
+	const perSecond = 10;
+	const result = await nodeRun(stage, phones(items, '7911'), {}, 'checkWhatsapp');
+	const row: LimitedRow = {
+		client: 'this node, Check WhatsApp (default limit)',
+		items,
+		seconds: result.seconds,
+		goodputPerSecond: result.ok / result.seconds,
+		goodputOverR: result.ok / result.seconds / perSecond,
+		server429s: stage.emulator.count({ status: 429 }),
+		failedItems: result.failed,
+	};
+	stage.emulator.reset();
+	return row;
 }
 
 /** A server with no limit and 20 ms latency: how close the node comes to bare HTTP. */
@@ -121,10 +144,11 @@ export async function products(stage: GreenApiStage, count: number): Promise<Pro
 	const rssBefore = process.resourceUsage().maxRSS;
 	const started = performance.now();
 	const parsed = parseContact(JSON.parse(body), chatId);
-	const outputs = toOutputs([{ ok: true, chatId }], new Map([[chatId, { ok: true, value: parsed }]]), {
+	const outputs = buildOutputs(getContactInfo, [{ ok: true, key: chatId, params: chatId, given: { chatId } }], new Map([[chatId, { ok: true as const, value: parsed }]]), {
 		node: { id: 'bench', name: 'GREEN-API', type: 'greenApi', typeVersion: 1, position: [0, 0], parameters: {} },
 		continueOnFail: false,
 		secrets: [],
+		options: {},
 	});
 	const buildMs = performance.now() - started;
 	gc?.();

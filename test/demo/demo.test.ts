@@ -29,7 +29,8 @@ describe('npm start (the offline demo)', () => {
 
 	it('shows one row per input item on the Contact output, failures included', () => {
 		expect(result.contacts).toHaveLength(result.items.length);
-		expect(printed).toContain('"120363043968066561@g.us" is a group chat. Get Contact Info works with personal chats only');
+		expect(printed).toContain('"120363043968066561@g.us" is a group chat. This operation works with personal chats only');
+		expect(printed).toMatch(/#4 "120363043968066561@g\.us" is a group chat.*\[item 4\]/);
 		expect(printed).toContain('Chat ID is empty.');
 		expect(printed).toContain('3 contacts, 2 errors');
 	});
@@ -37,7 +38,8 @@ describe('npm start (the offline demo)', () => {
 	it('fetches the seed contact once although two items ask for it', () => {
 		// Answered once; a rare 429 from timing jitter in a loaded process would be retried.
 		expect(result.requests.filter((r) => r.chatId === SEED_CHAT_ID && r.status === 200)).toHaveLength(1);
-		expect(result.requests.filter((r) => r.status !== 429).map((r) => r.status)).toEqual([200, 200]);
+		const contactRequests = result.requests.filter((r) => r.method === 'getContactInfo' && r.status !== 429);
+		expect(contactRequests.slice(0, 2).map((r) => r.status)).toEqual([200, 200]);
 		expect(printed).toMatch(/71234567890@c\.us\s+\d \(HTTP (429, )?200\)/);
 	});
 
@@ -52,6 +54,26 @@ describe('npm start (the offline demo)', () => {
 		expect(printed).toMatch(/emulator {2}http:\/\/127\.0\.0\.1:\d+ {2}instance 1101000001/);
 		expect(printed).not.toContain(EMULATOR_TOKEN);
 		expect(stray).toBe('');
+	});
+});
+
+describe('npm start, part 2: a phone list → Check WhatsApp → Get Contact Info', () => {
+	let result: DemoResult;
+	let printed = '';
+
+	beforeAll(async () => {
+		result = (await captureOutput(() => main({ write: (s) => (printed += s) }))).result;
+	});
+
+	it('checks every phone, routes the one without WhatsApp aside and looks up only the others', () => {
+		const { onWhatsapp, notOnWhatsapp, contacts, products } = result.enrichment;
+		expect(onWhatsapp.map((item) => item.json.chatId)).toEqual([SEED_CHAT_ID, '79990000003@c.us']);
+		expect(notOnWhatsapp.map((item) => item.json)).toEqual([{ phoneNumber: '70001234567', chatId: '70001234567@c.us', existsWhatsapp: false }]);
+		expect(contacts.map((item) => item.json.name)).toEqual(['Dealer', expect.any(String)]);
+		expect(contacts[0].json).not.toHaveProperty('products');
+		expect(products.filter((item) => item.json.chatId === SEED_CHAT_ID).map((item) => item.json.id)).toEqual(SEED_PRODUCT_IDS);
+		expect(result.requests.filter((r) => r.method === 'getContactInfo').map((r) => r.chatId)).not.toContain('70001234567@c.us');
+		expect(printed).toContain('Part 2: test/demo/green-api-enrichment.workflow.json');
 	});
 });
 

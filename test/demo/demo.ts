@@ -13,6 +13,8 @@ import { greenApiEngine, NODE_TYPE, runAfterStart } from '../support/greenApiSta
 import credentialsFile from './green-api-emulator.credentials.json';
 import workflowFile from './green-api-demo.workflow.json';
 import { fit, table } from '../support/table';
+import { ENRICHMENT_FILE, phoneItems, runEnrichment } from './enrichment';
+import type { EnrichmentRun } from './enrichment';
 
 interface WorkflowNode {
 	name: string;
@@ -62,6 +64,7 @@ export interface DemoResult {
 	products: INodeExecutionData[];
 	requests: RequestRecord[];
 	seconds: number;
+	enrichment: EnrichmentRun;
 }
 
 const SEED_PRODUCT_IDS = seed.products.map((p) => p.id);
@@ -91,7 +94,7 @@ const headline = (error: string): string => error.split(/(?<=\.) /)[0];
 
 function contactTable(items: IDataObject[], contacts: INodeExecutionData[]): string {
 	const rows = contacts.map((c, i) => {
-		const start = [String(i), `#${paired(c)} ${JSON.stringify(items[paired(c)]?.chatId)}`];
+		const start = [String(i + 1), `#${paired(c) + 1} ${JSON.stringify(items[paired(c)]?.chatId)}`];
 		// Input errors have no chat ID: their message then gets that column's room too.
 		if (c.json.error && !c.json.chatId) return [...start, `ERROR: ${headline(String(c.json.error))}`];
 		start.push(text(c.json.chatId));
@@ -114,8 +117,8 @@ function contactTable(items: IDataObject[], contacts: INodeExecutionData[]): str
 
 function productTable(products: INodeExecutionData[]): string {
 	const rows = products.map((p, i) => [
-		String(i),
-		`#${paired(p)}`,
+		String(i + 1),
+		`#${paired(p) + 1}`,
 		text(p.json.chatId),
 		text(p.json.id),
 		text(p.json.name),
@@ -140,6 +143,22 @@ function requestLines(requests: RequestRecord[]): string[] {
 	const byChat = new Map<string, string[]>();
 	for (const r of requests) byChat.set(text(r.chatId), [...(byChat.get(text(r.chatId)) ?? []), String(r.status)]);
 	return [...byChat].map(([chatId, statuses]) => `    ${chatId.padEnd(18)} ${statuses.length} (HTTP ${statuses.join(', ')})`);
+}
+
+/** Part two: a phone list filtered by Check WhatsApp, the numbers on WhatsApp looked up. */
+function enrichmentReport({ onWhatsapp, notOnWhatsapp, contacts, products }: EnrichmentRun): string[] {
+	const phones = phoneItems();
+	const checks = [...onWhatsapp.map((c) => [c, 'yes'] as const), ...notOnWhatsapp.map((c) => [c, 'no'] as const)]
+		.sort(([a], [b]) => paired(a) - paired(b))
+		.map(([c, on]) => [`#${paired(c) + 1} ${JSON.stringify(phones[paired(c)]?.phone)}`, text(c.json.chatId), c.json.error ? `ERROR: ${headline(String(c.json.error))}` : on]);
+	const rows = contacts.map((c) => [text(c.json.chatId), text(c.json.name), c.json.isBusiness ? 'yes' : 'no', String(products.filter((p) => p.json.chatId === c.json.chatId).length)]);
+	return [
+		`Part 2: ${ENRICHMENT_FILE}: phone list → Check WhatsApp → Get Contact Info`,
+		table([{ title: 'phone (as written)', width: 24 }, { title: 'chat ID', width: 16 }, { title: 'on WhatsApp', width: 11 }], checks),
+		'',
+		`  Get Contact Info, only for the ${onWhatsapp.length} numbers on WhatsApp: ${contacts.length} contacts, ${products.length} products`,
+		table([{ title: 'chat ID', width: 16 }, { title: 'name', width: 12 }, { title: 'business', width: 8 }, { title: 'products', width: 8, align: 'right' }], rows),
+	];
 }
 
 export interface DemoOptions {
@@ -182,7 +201,7 @@ export async function main({ write = (s) => process.stdout.write(s) }: DemoOptio
 		const failed = contacts.filter((c) => c.json.error);
 		if (failed.length > 0) {
 			say('  errors in full:');
-			for (const c of failed) say(`    #${paired(c)} ${String(c.json.error)}`);
+			for (const c of failed) say(`    #${paired(c) + 1} ${String(c.json.error)}`);
 		}
 		say();
 		say(`Products output (${products.length} items, one per catalogue product)`);
@@ -199,7 +218,11 @@ export async function main({ write = (s) => process.stdout.write(s) }: DemoOptio
 		say(`  time            ${seconds.toFixed(1)} s`);
 		say();
 
-		const problems = problemsWith(contacts, products, error);
+		const enrichment = await runEnrichment(engine);
+		for (const line of enrichmentReport(enrichment)) say(line);
+		say();
+
+		const problems = [...problemsWith(contacts, products, error), ...problemsWith(enrichment.contacts, enrichment.products, enrichment.error).map((p) => `enrichment: ${p}`)];
 		if (problems.length === 0) {
 			say(`OK: contact "${seed.name}" and its products ${SEED_PRODUCT_IDS.join(', ')} came out.`);
 			say(`Next: import ${WORKFLOW_FILE} into your n8n; the README's demo section has the steps`);
@@ -208,7 +231,7 @@ export async function main({ write = (s) => process.stdout.write(s) }: DemoOptio
 			say('DEMO FAILED:');
 			for (const p of problems) say(`  - ${fit(p, 200)}`);
 		}
-		return { ok: problems.length === 0, problems, items, contacts, products, requests, seconds };
+		return { ok: problems.length === 0, problems, items, contacts, products, requests, seconds, enrichment };
 	} finally {
 		await emulator.close();
 		await shutdown();

@@ -54,6 +54,35 @@ export function parseExecution(stdout: string): Execution {
 	return JSON.parse(lines.slice(first, last + 1).join('\n')) as Execution;
 }
 
+/** The environment of every n8n command of one run (its own folder, ports and encryption key). */
+export function n8nEnv(run: { userFolder: string; port: number; brokerPort: number }): NodeJS.ProcessEnv {
+	// Only what n8n needs from the caller's environment: no stray N8N_*/DB_* settings,
+	// no NODE_OPTIONS, no proxy for the emulator on 127.0.0.1. npm's settings and the CA
+	// bundle stay: the community-package install reaches the registry, which on machines
+	// behind a TLS-inspecting proxy only verifies with the CA the caller's npm was given.
+	const npmSettings = ['cache', 'registry', 'cafile', 'ca', 'strict_ssl', 'userconfig', 'globalconfig', 'proxy', 'https_proxy'];
+	const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', ...npmSettings.map((s) => `npm_config_${s}`)];
+	const env: NodeJS.ProcessEnv = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+	Object.assign(env, {
+		N8N_USER_FOLDER: run.userFolder,
+		N8N_PORT: String(run.port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(run.brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		NO_PROXY: '127.0.0.1,localhost',
+		no_proxy: '127.0.0.1,localhost',
+	});
+	return env;
+}
+
 export class N8n {
 	/** Everything n8n printed, every command, for the secret-leak checks. */
 	transcript = '';
@@ -61,7 +90,8 @@ export class N8n {
 	private constructor(
 		readonly root: string,
 		readonly userFolder: string,
-		private readonly env: NodeJS.ProcessEnv,
+		/** What every n8n command of this run gets: also what `n8n start` (server.ts) builds on. */
+		readonly env: NodeJS.ProcessEnv,
 	) {}
 
 	static async create(): Promise<N8n> {
@@ -72,31 +102,7 @@ export class N8n {
 		// Two n8n processes at once (another run, a developer's editor) would collide on
 		// the default ports: each run takes its own.
 		const [port, brokerPort] = [await freePort(), await freePort()];
-		// Only what n8n needs from the caller's environment: no stray N8N_*/DB_* settings,
-		// no NODE_OPTIONS, no proxy for the emulator on 127.0.0.1. npm's settings and the CA
-		// bundle stay: the community-package install reaches the registry, which on machines
-		// behind a TLS-inspecting proxy only verifies with the CA the caller's npm was given.
-		const npmSettings = ['cache', 'registry', 'cafile', 'ca', 'strict_ssl', 'userconfig', 'globalconfig', 'proxy', 'https_proxy'];
-		const keep = ['PATH', 'HOME', 'LANG', 'TMPDIR', 'TZ', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', ...npmSettings.map((s) => `npm_config_${s}`)];
-		const env: NodeJS.ProcessEnv = Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
-		Object.assign(env, {
-			N8N_USER_FOLDER: userFolder,
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_ENCRYPTION_KEY: randomBytes(24).toString('hex'),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_HIRING_BANNER_ENABLED: 'false',
-			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-			NO_PROXY: '127.0.0.1,localhost',
-			no_proxy: '127.0.0.1,localhost',
-		});
-		return new N8n(root, userFolder, env);
+		return new N8n(root, userFolder, n8nEnv({ userFolder, port, brokerPort }));
 	}
 
 	/** Runs `n8n <args>`; its output joins the transcript. */
@@ -155,8 +161,8 @@ export class N8n {
 	}
 
 	/** Keeps n8n's output for a look after the run (CI artifacts, a failed assertion). */
-	async dispose(): Promise<void> {
-		const log = join(this.root, '.e2e/n8n-output.log');
+	async dispose(logName = 'n8n-output.log'): Promise<void> {
+		const log = join(this.root, '.e2e', logName);
 		await mkdir(dirname(log), { recursive: true });
 		await writeFile(log, this.transcript);
 		process.stderr.write(`[e2e] n8n's output: ${log}\n`);

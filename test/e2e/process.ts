@@ -1,7 +1,9 @@
 // Child processes of the end-to-end test: every one bounded in time and killed with its
 // whole process group, so that no n8n, task runner or npm outlives a failed test.
 import { spawn } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { Readable } from 'node:stream';
 
 export interface RunResult {
 	code: number | null;
@@ -99,6 +101,29 @@ export function run(command: string, args: readonly string[], options: RunOption
 			if (exit) finish();
 		});
 	});
+}
+
+/**
+ * Starts a long-running command (`n8n start`) in its own process group, which killAll ends
+ * too. The caller reads its output and ends it (see server.ts).
+ */
+export function startService(command: string, args: readonly string[], options: Omit<RunOptions, 'timeoutMs'>): ChildProcessByStdio<null, Readable, Readable> {
+	const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const pid = child.pid;
+	if (pid !== undefined) {
+		live.add(pid);
+		child.once('exit', () => {
+			// Task runners left in its group go with it.
+			killGroup(pid, 'SIGKILL');
+			live.delete(pid);
+		});
+	}
+	return child;
+}
+
+/** Signals a whole process group started here (run or startService). */
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
+	killGroup(pid, signal);
 }
 
 /** Throws with the output's tail unless the command exited 0. */

@@ -13,12 +13,21 @@ export function greenApiCredential(ref: CredentialRef, data: { apiUrl: string; i
 	return { ...ref, type: 'greenApi', data };
 }
 
+export interface OperationSetup {
+	resource?: string;
+	operation: string;
+	/** The operation's parameters besides resource and operation. */
+	parameters: Record<string, unknown>;
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
+}
+
 /**
- * Manual Trigger → Code node emitting one item per chatId → GREEN-API Get Contact Info with
- * the chatId from each item. Both outputs end there: they are read from the run data.
+ * Manual Trigger → Code node emitting `items` → GREEN-API with the given operation. Its
+ * outputs end there: they are read from the run data.
  */
-export function contactInfoWorkflow(id: string, name: string, credential: CredentialRef, chatIds: readonly string[]): unknown {
-	const items = JSON.stringify(chatIds.map((chatId) => ({ json: { chatId } })));
+export function operationWorkflow(id: string, name: string, credential: CredentialRef, items: readonly object[], setup: OperationSetup): unknown {
+	const code = JSON.stringify(items.map((json) => ({ json })));
+	const { resource = 'contact', operation, parameters, onError } = setup;
 	return {
 		id,
 		name,
@@ -26,22 +35,16 @@ export function contactInfoWorkflow(id: string, name: string, credential: Creden
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: `${id}-2`,
-				name: 'Chats',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: `return ${items};` },
-			},
+			{ id: `${id}-2`, name: 'Chats', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: `return ${code};` } },
 			{
 				id: `${id}-3`,
 				name: GREEN_API_NODE,
 				type: GREEN_API_NODE_TYPE,
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: {} },
+				parameters: { resource, operation, ...parameters },
 				credentials: { greenApi: credential },
+				...(onError ? { onError } : {}),
 			},
 		],
 		connections: {
@@ -49,4 +52,15 @@ export function contactInfoWorkflow(id: string, name: string, credential: Creden
 			Chats: { main: [[{ node: GREEN_API_NODE, type: 'main', index: 0 }]] },
 		},
 	};
+}
+
+/** Get Contact Info with the chatId from each item, as the editor saves it today. */
+export function contactInfoWorkflow(id: string, name: string, credential: CredentialRef, chatIds: readonly string[]): unknown {
+	return operationWorkflow(
+		id,
+		name,
+		credential,
+		chatIds.map((chatId) => ({ chatId })),
+		{ operation: 'getContactInfo', parameters: { chatId: '={{ $json.chatId }}', options: {} } },
+	);
 }

@@ -103,45 +103,6 @@ export function contactBody(chatId: string): string {
 const GROUP_MESSAGE =
 	'Validation failed. Details: The method GetContactInfo does not support group chats, to work with groups, use the GetGroupData method';
 
-// Go's type names as they appear in the vendor's "interface conversion" panics.
-function goType(value: unknown): string {
-	if (value === null) return 'nil';
-	if (Array.isArray(value)) return '[]interface {}';
-	switch (typeof value) {
-		case 'boolean':
-			return 'bool';
-		case 'number':
-			return 'float64';
-		case 'object':
-			return 'map[string]interface {}';
-		default:
-			return typeof value;
-	}
-}
-
-export type BodyCheck =
-	| { ok: true; chatId: string }
-	| { ok: false; status: number; message: string };
-
-/** getContactInfo body validation, in the order the vendor's errors imply. */
-export function checkContactBody(raw: string): BodyCheck {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(raw);
-	} catch {
-		return { ok: false, status: 400, message: 'Validation failed' };
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || !('chatId' in parsed)) {
-		return { ok: false, status: 400, message: 'Validation failed' };
-	}
-	const chatId = (parsed as { chatId: unknown }).chatId;
-	if (typeof chatId !== 'string') {
-		return { ok: false, status: 500, message: `interface conversion: interface {} is ${goType(chatId)}, not string` };
-	}
-	if (chatId === '') return { ok: false, status: 400, message: 'Validation failed' };
-	return { ok: true, chatId };
-}
-
 /** Format check, applied after overrides so tests can override any string chatId. */
 export function checkChatIdFormat(chatId: string): { status: number; message: string } | undefined {
 	if (chatId.endsWith('@g.us')) return { status: 400, message: GROUP_MESSAGE };

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { contactBody, generateContact, SEED_BODY } from './contacts';
 import { SEED_CHAT_ID, json, text } from './types';
-import type { Fault, Outcome } from './types';
+import type { Answer, Fault, Outcome } from './types';
 
 const DEFAULT_OVERSIZED_BYTES = 10_000_000;
 const QUOTA_DESCRIPTION =
@@ -84,9 +85,9 @@ function oversized(ctx: FaultContext, bytes: number): string {
 	return JSON.stringify(contact);
 }
 
-function quota(ctx: FaultContext, correspondents: boolean): string {
+function quota(ctx: FaultContext, correspondents: boolean, used: unknown = 1000): string {
 	const body: Record<string, unknown> = {
-		invokeStatus: { method: ctx.method, used: 1000, total: 1000, status: 'QUOTE_EXCEEDED', description: QUOTA_DESCRIPTION },
+		invokeStatus: { method: ctx.method, used, total: 1000, status: 'QUOTE_EXCEEDED', description: QUOTA_DESCRIPTION },
 	};
 	if (correspondents) {
 		body.correspondentsStatus = {
@@ -110,12 +111,12 @@ export function renderFault(fault: Fault, ctx: FaultContext): Outcome {
 		case 'status': {
 			const status = fault.status as number;
 			let body = fault.body ?? STATUS_CODES[status] ?? `Error ${status}`;
-			if (fault.echoPath) body = `${body} (request ${ctx.path})`;
+			if (fault.echoPath) body = `${body} (request ${echo(ctx.path, fault.echoPath)})`;
 			const headers = fault.retryAfter === undefined ? undefined : { 'Retry-After': String(fault.retryAfter) };
 			return text(status, body, headers);
 		}
 		case 'quota':
-			return json(466, quota(ctx, fault.correspondents === true));
+			return json(466, quota(ctx, fault.correspondents === true, fault.used));
 		case 'malformedJson': {
 			const whole = normalBody(ctx);
 			return json(200, whole.slice(0, Math.max(1, Math.floor(whole.length / 2))));
@@ -126,5 +127,42 @@ export function renderFault(fault: Fault, ctx: FaultContext): Outcome {
 			return json(200, oversized(ctx, fault.bytes ?? DEFAULT_OVERSIZED_BYTES));
 		case 'wrongTypes':
 			return json(200, wrongTypes(ctx));
+		case 'trickle':
+			return { ...json(200, normalBody(ctx)), trickleMs: fault.intervalMs ?? 600 };
+		case 'cutBody':
+			return { ...json(200, normalBody(ctx)), cutAfter: fault.bytes ?? 12 };
 	}
+}
+
+/** The path as a server that re-encodes it might echo it. */
+function echo(path: string, form: true | 'lowerCase' | 'plus'): string {
+	if (form === 'lowerCase') return path.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+	if (form === 'plus') return path.replace(/%20/g, '+');
+	return path;
+}
+
+/**
+ * Writes an answer's body after its headers: whole, one byte at a time, or cut short and
+ * closed (the Content-Length header still promises the whole body).
+ */
+export function writeBody(res: ServerResponse, answer: Answer): void {
+	if (answer.cutAfter !== undefined) {
+		res.write(Buffer.from(answer.body).subarray(0, answer.cutAfter), () => res.socket?.destroy());
+		return;
+	}
+	if (answer.trickleMs === undefined) {
+		res.end(answer.body);
+		return;
+	}
+	const bytes = Buffer.from(answer.body);
+	let sent = 0;
+	const timer = setInterval(() => {
+		if (res.destroyed || sent >= bytes.length) {
+			clearInterval(timer);
+			if (!res.destroyed) res.end();
+			return;
+		}
+		res.write(bytes.subarray(sent, ++sent));
+	}, answer.trickleMs);
+	res.on('close', () => clearInterval(timer));
 }

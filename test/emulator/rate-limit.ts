@@ -3,6 +3,10 @@ const WINDOW_MS = 1000;
 export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getContactInfo: 1,
 	getStateInstance: 1,
+	checkWhatsapp: 10,
+	getAvatar: 10,
+	getContacts: 1,
+	getGroupData: 1,
 };
 
 /**

@@ -1,14 +1,15 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { checkChatIdFormat, checkContactBody, contactBody } from './contacts';
-import { FaultBook, renderFault } from './faults';
+import { FaultBook, renderFault, writeBody } from './faults';
+import { METHODS } from './methods';
+import { AVATAR_JPEG, AVATAR_PATH } from './methods/getAvatar';
 import { NotificationQueue } from './notifications';
+import { Quotas } from './quotas';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './stats';
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, json, text } from './types';
+import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, text } from './types';
 import type {
-	Answer,
 	EmulatorOptions,
 	Fault,
 	Outcome,
@@ -17,19 +18,14 @@ import type {
 	RequestRecord,
 } from './types';
 
-const METHODS: Record<string, { name: string; verb: string }> = {
-	getcontactinfo: { name: 'getContactInfo', verb: 'POST' },
-	getstateinstance: { name: 'getStateInstance', verb: 'GET' },
-};
-// yellowCard only restricts sending, so reading contacts still works.
-const SERVING_STATES = new Set(['authorized', 'yellowCard']);
 const ROUTE = /^\/waInstance([^/?]*)\/([^/?]*)\/([^/?]*)(?:\?.*)?$/;
 
 function bodyChatId(raw: string): unknown {
 	try {
 		const parsed: unknown = JSON.parse(raw);
 		if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
-			return (parsed as Record<string, unknown>).chatId;
+			const fields = parsed as Record<string, unknown>;
+			return fields.chatId ?? fields.groupId;
 		}
 	} catch {
 		// Unparsable bodies simply have no chatId; validation answers them later.
@@ -52,7 +48,9 @@ export class GreenApiEmulator {
 	private readonly log = new RequestLog();
 	private readonly faults = new FaultBook();
 	private readonly limiter: RateLimiter;
-	private readonly overrides = new Map<string, Record<string, unknown>>();
+	private readonly overrides = new Map<string, Record<string, unknown> | string>();
+	private readonly quotas = new Quotas();
+	private contactList: Record<string, unknown>[] | undefined;
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private latencyMs = 0;
@@ -118,8 +116,19 @@ export class GreenApiEmulator {
 		this.state = state;
 	}
 
-	setContact(chatId: string, contact: Record<string, unknown>): void {
+	/** getContactInfo's answer for chatId: an object, or the raw body (e.g. nested deeper than JSON.stringify can go). */
+	setContact(chatId: string, contact: Record<string, unknown> | string): void {
 		this.overrides.set(chatId, contact);
+	}
+
+	/** getContacts' answer from now on (until reset). */
+	setContactList(list: Record<string, unknown>[]): void {
+		this.contactList = list;
+	}
+
+	/** After `total` answered requests of `method`, it answers 466 as the vendor does. */
+	setQuota(method: string, total: number): void {
+		this.quotas.set(method, total);
 	}
 
 	inject(fault: Fault): void {
@@ -144,6 +153,8 @@ export class GreenApiEmulator {
 		this.faults.clear();
 		this.log.clear();
 		this.overrides.clear();
+		this.quotas.clear();
+		this.contactList = undefined;
 		this.limiter.configure(this.options.rateLimits ?? {});
 		this.setLatency(this.options.latencyMs ?? 0);
 		this.state = this.options.stateInstance ?? 'authorized';
@@ -170,6 +181,7 @@ export class GreenApiEmulator {
 			const at = performance.now();
 			const body = Buffer.concat(chunks).toString('utf8');
 			const path = req.url ?? '/';
+			if (path.startsWith(AVATAR_PATH)) return this.serveAvatar(res);
 			if (this.notifications.handle(req, res, path, body, at)) return;
 			const chatId = bodyChatId(body);
 			const { method, outcome } = this.decide(req.method ?? 'GET', path, body, chatId, at);
@@ -191,22 +203,18 @@ export class GreenApiEmulator {
 		const fault = this.faults.take(method, chatId);
 		if (fault) return { method, outcome: renderFault(fault, { method, chatId, path, state: this.state }) };
 		if (!this.limiter.admit(method, at)) return { method, outcome: text(429, 'Too Many Requests') };
-		if (method === 'getStateInstance') return { method, outcome: json(200, JSON.stringify({ stateInstance: this.state })) };
-		return { method, outcome: this.contactInfo(body) };
+		const exceeded = this.quotas.exceeded(method);
+		if (exceeded) return { method, outcome: exceeded };
+		const answer = known.serve({ body, state: this.state, baseUrl: this.url, contacts: this.overrides, contactList: this.contactList });
+		if (answer.status === 200) this.quotas.count(method);
+		return { method, outcome: answer };
 	}
 
-	private contactInfo(body: string): Answer {
-		if (!SERVING_STATES.has(this.state)) {
-			// The vendor's standard 400s for an instance that cannot serve requests.
-			return text(400, this.state === 'starting' ? 'instance in starting process try later' : 'instance is starting or not authorized');
-		}
-		const check = checkContactBody(body);
-		if (!check.ok) return text(check.status, check.message);
-		const override = this.overrides.get(check.chatId);
-		if (override) return json(200, JSON.stringify(override));
-		const bad = checkChatIdFormat(check.chatId);
-		if (bad) return text(bad.status, bad.message);
-		return json(200, contactBody(check.chatId));
+	/** The avatar pictures getAvatar points to, as WhatsApp's CDN would serve them. */
+	private serveAvatar(res: ServerResponse): void {
+		if (this.closed || res.destroyed) return;
+		res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': AVATAR_JPEG.length });
+		res.end(AVATAR_JPEG);
 	}
 
 	private deliver(req: IncomingMessage, res: ServerResponse, outcome: Outcome): void {
@@ -222,7 +230,7 @@ export class GreenApiEmulator {
 				'Content-Length': Buffer.byteLength(outcome.body),
 				...outcome.headers,
 			});
-			res.end(outcome.body);
+			writeBody(res, outcome);
 		};
 		if (this.latencyMs <= 0) return send();
 		const timer = setTimeout(() => {

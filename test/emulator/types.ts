@@ -24,7 +24,9 @@ export type FaultKind =
 	| 'malformedJson'
 	| 'emptyBody'
 	| 'oversized'
-	| 'wrongTypes';
+	| 'wrongTypes'
+	| 'trickle'
+	| 'cutBody';
 
 export interface Fault {
 	kind: FaultKind;
@@ -38,12 +40,19 @@ export interface Fault {
 	status?: number;
 	retryAfter?: number | string;
 	body?: string;
-	/** Puts the full request path, token included, into the body so tests can prove redaction. */
-	echoPath?: boolean;
-	/** For 'oversized': body size in bytes (default 10 MB). */
+	/**
+	 * Puts the full request path, token included, into the body so tests can prove redaction:
+	 * as received (true), with its percent escapes in lower case, or with `+` for every %20.
+	 */
+	echoPath?: boolean | 'lowerCase' | 'plus';
+	/** For 'oversized': body size in bytes (default 10 MB); for 'cutBody': bytes sent before the close (default 12). */
 	bytes?: number;
 	/** For 'quota': also send correspondentsStatus, as the vendor does when the chat quota is used up. */
 	correspondents?: boolean;
+	/** For 'quota': the `used` value to send instead of 1000 (e.g. a 5,000-character string). */
+	used?: unknown;
+	/** For 'trickle': the normal answer's headers at once, then one body byte every this many ms (default 600). */
+	intervalMs?: number;
 }
 
 export type RecordedStatus = number | 'reset' | 'hang';
@@ -70,6 +79,9 @@ export interface Answer {
 	body: string;
 	contentType: 'application/json' | 'text/plain; charset=utf-8';
 	headers?: Record<string, string>;
+	/** Body-level faults: the headers go out whole, the body does not (see writeBody in faults.ts). */
+	trickleMs?: number;
+	cutAfter?: number;
 }
 
 export type Outcome = Answer | { kind: 'reset' } | { kind: 'hang' };

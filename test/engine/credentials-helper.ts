@@ -3,9 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsExpressionResolveValues,
 	IExecuteData,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 	INodeCredentialsDetails,
 	INodeParameters,
 	INodeProperties,
@@ -13,8 +11,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import type { Workflow } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, UserError, isExpression } from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, UserError } from 'n8n-workflow';
 
 import { resolveCredentialExpressions } from './credential-expressions';
 import type { EngineCredentialTypes } from './type-registries';
@@ -24,7 +21,8 @@ import type { EngineCredentialTypes } from './type-registries';
  * table" is a map of id -> ciphertext written and read with n8n-core's Credentials
  * class, so every getDecrypted() goes through the real AES round trip. Defaults of
  * the credential type are applied and expressions resolved like the CLI does;
- * overwrites, external secrets and dynamic (per-user) credentials are not modelled.
+ * overwrites, external secrets, dynamic (per-user) credentials, generic auth,
+ * pre-authentication, OAuth and credential inheritance are not modelled: the greenApi credential uses none.
  */
 export class EngineCredentialsHelper extends ICredentialsHelper {
 	private readonly table = new Map<string, { name: string; type: string; data: string }>();
@@ -98,84 +96,30 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 			null,
 			null,
 		) as ICredentialDataDecryptedObject;
-		// getNodeParameters drops what the type does not declare.
-		if (stored.oauthTokenData !== undefined) data.oauthTokenData = stored.oauthTokenData;
 		const additionalKeys = getAdditionalKeys(additionalData, mode, null, { isCredential: true });
 		return await resolveCredentialExpressions(data, mode, additionalKeys, executeData, resolve);
 	}
 
+	/**
+	 * The greenApi credential authenticates through the URL path (the node builds it), so
+	 * there is no request to change; generic auth, pre-authentication and OAuth, which n8n's
+	 * CLI implements here, are left out on purpose: a credential needing them fails loudly.
+	 */
 	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
+		_credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const { authenticate } = this.credentialTypes.getByName(typeName);
-		if (typeof authenticate === 'function') {
-			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
-		}
-		if (authenticate?.type === 'generic') {
-			if (!workflow || !node)
-				throw new UserError('Generic authentication needs the workflow and node');
-			const resolveValue = (value: string) => {
-				if (!isExpression(value)) return value;
-				const resolved = workflow.expression.getSimpleParameterValue(
-					node,
-					value,
-					'internal',
-					{ $credentials: credentials },
-					undefined,
-					'',
-				);
-				return resolved ? String(resolved) : '';
-			};
-			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
-			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
-				target[outerKey] ??= {};
-				for (const [key, value] of Object.entries(entries as Record<string, string>)) {
-					target[outerKey][resolveValue(key)] = resolveValue(value);
-				}
-			}
-		}
+		if (this.credentialTypes.getByName(typeName).authenticate) throw new UserError(`The test engine does not model ${typeName}'s authenticate`);
 		return requestOptions as IHttpRequestOptions;
 	}
 
-	/** Refreshes an empty or expired `expirable` hidden field and saves it, as the CLI does. */
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		node: INode,
-		credentialsExpired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.credentialTypes.getByName(typeName);
-		const expirable = type.properties.find(
-			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
-		);
-		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
-		const output = (await type.preAuthentication.call(
-			helpers,
-			credentials,
-		)) as ICredentialDataDecryptedObject;
-		const nodeCredentials = node.credentials?.[typeName];
-		if (output[expirable.name] === undefined || !nodeCredentials) return undefined;
-		const stored = await (await this.getCredentials(nodeCredentials, typeName)).getData();
-		await this.updateCredentials(nodeCredentials, typeName, { ...stored, ...output });
-		return Object.assign(credentials, output);
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
 	}
 
-	async runPreAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const { preAuthentication } = this.credentialTypes.getByName(typeName);
-		if (typeof preAuthentication !== 'function') return undefined;
-		return ((await preAuthentication.call(helpers, credentials)) ?? undefined) as
-			| ICredentialDataDecryptedObject
-			| undefined;
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
 	}
 
 	async updateCredentials(
@@ -187,16 +131,8 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 		await this.store(id!, name, type, data);
 	}
 
-	async updateCredentialsOauthTokenData(
-		nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		data: ICredentialDataDecryptedObject,
-	): Promise<void> {
-		const stored = await (await this.getCredentials(nodeCredentials, type)).getData();
-		await this.updateCredentials(nodeCredentials, type, {
-			...stored,
-			oauthTokenData: data.oauthTokenData,
-		});
+	async updateCredentialsOauthTokenData(): Promise<void> {
+		throw new UserError('The test engine does not model OAuth');
 	}
 
 	getParentTypes(name: string): string[] {
@@ -210,13 +146,6 @@ export class EngineCredentialsHelper extends ICredentialsHelper {
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {
-		const credentialType = this.credentialTypes.getByName(type);
-		if (!credentialType.extends) return credentialType.properties;
-		const combined: INodeProperties[] = [];
-		for (const parent of credentialType.extends) {
-			NodeHelpers.mergeNodeProperties(combined, this.getCredentialsProperties(parent));
-		}
-		NodeHelpers.mergeNodeProperties(combined, credentialType.properties);
-		return combined;
+		return this.credentialTypes.getByName(type).properties;
 	}
 }

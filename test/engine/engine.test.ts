@@ -4,12 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { EngineNode, EngineWorkflow } from './index';
 import {
 	START_NODE_TYPE,
-	activeExpressionEngine,
-	canLoadVmExpressionEngines,
 	createEngine,
 	shutdown,
 	startNode,
-	useExpressionEngine,
 } from './index';
 import { EngineFixtureApi, FIXTURE_CREDENTIAL, SORTER_NODE_TYPE, Sorter } from './test-fixtures';
 
@@ -218,30 +215,4 @@ describe('test engine (n8n-core WorkflowExecute)', () => {
 		expect(spy.mock.contexts[0]?.constructor.name).toBe('CredentialTestContext');
 		spy.mockRestore();
 	});
-
-	it('exposes the start node type', () => {
-		expect(startNode('S', [{ a: 1 }])).toEqual({
-			name: 'S',
-			type: START_NODE_TYPE,
-			parameters: { items: '[{"a":1}]' },
-		});
-	});
-
-	// n8n 2.x evaluates in isolated-vm ('vm') by default; under jest that needs
-	// NODE_OPTIONS=--experimental-vm-modules (see services.ts), plain node needs nothing.
-	const eachVmEngine = canLoadVmExpressionEngines() ? it.each : it.skip.each;
-	eachVmEngine(['quickjs', 'vm'] as const)(
-		'evaluates the same expressions with the %s engine',
-		async (name) => {
-			await useExpressionEngine(name);
-			try {
-				expect(activeExpressionEngine()).toBe(name);
-				const run = await engine.run(sorterWorkflow([{ value: 2 }, { value: 3 }]));
-				expect(engine.output(run, 'Sorter', 0).map((i) => i.json.value)).toEqual([6]);
-				expect(engine.output(run, 'Sorter', 1).map((i) => i.json.value)).toEqual([9]);
-			} finally {
-				await useExpressionEngine('legacy');
-			}
-		},
-	);
 });

@@ -23,7 +23,6 @@ import { EngineCredentialTypes, EngineNodeTypes } from './type-registries';
 export { EngineStart, START_NODE_TYPE } from './start-node';
 export {
 	activeExpressionEngine,
-	canLoadVmExpressionEngines,
 	shutdownServices as shutdown,
 	useExpressionEngine,
 	type ExpressionEngineName,

@@ -159,13 +159,6 @@ export async function useExpressionEngine(engine: ExpressionEngineName): Promise
 	}
 }
 
-/** Whether import() works here, which the vm and quickjs engines need (jest: see above). */
-export function canLoadVmExpressionEngines(): boolean {
-	const inJest = process.env.JEST_WORKER_ID !== undefined;
-	const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
-	return !inJest || flags.includes('--experimental-vm-modules');
-}
-
 export function activeExpressionEngine(): ExpressionEngineName {
 	return Expression.getActiveImplementation();
 }

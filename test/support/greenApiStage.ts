@@ -19,6 +19,11 @@ export const WRONG_TOKEN = 'wrong-token-that-must-stay-hidden';
 export interface NodeRunOptions {
 	/** The Chat ID parameter; by default an expression reading each item's chatId. */
 	chatId?: unknown;
+	/** Default: contact / getContactInfo. */
+	resource?: string;
+	operation?: string;
+	/** Further parameters of the operation (groupId, returnAll, …). */
+	parameters?: IDataObject;
 	options?: IDataObject;
 	credential?: string;
 	onError?: EngineNode['onError'];
@@ -30,6 +35,8 @@ export interface NodeRun {
 	products: INodeExecutionData[];
 	/** The third output, present when the node is set to "continue (using error output)". */
 	errors: INodeExecutionData[];
+	/** Every output in order, for operations whose outputs differ from Contact / Products. */
+	outputs: INodeExecutionData[][];
 	error: Error | undefined;
 }
 
@@ -63,6 +70,7 @@ export async function runAfterStart(engine: Engine, items: object[], node: Engin
 		contacts: engine.output(run, node.name, 0),
 		products: engine.output(run, node.name, 1),
 		errors: engine.output(run, node.name, 2),
+		outputs: [0, 1, 2].map((index) => engine.output(run, node.name, index)),
 		error: engine.error(run, node.name),
 	};
 }
@@ -91,11 +99,11 @@ export async function startStage(emulatorOptions: EmulatorOptions = {}): Promise
 		emulator,
 		engine,
 		secrets: [emulator.token, WRONG_TOKEN],
-		runNode: (items, { chatId = '={{ $json.chatId }}', options = {}, credential = 'good', onError } = {}) =>
+		runNode: (items, { chatId = '={{ $json.chatId }}', options = {}, credential = 'good', onError, resource = 'contact', operation = 'getContactInfo', parameters = {} } = {}) =>
 			runAfterStart(engine, items, {
 				name: NODE_NAME,
 				type: NODE_TYPE,
-				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: chatId as string, options: options as never },
+				parameters: { resource, operation, chatId: chatId as string, ...(parameters as object), options: options as never },
 				credentials: { greenApi: { id: credential, name: credential } },
 				...(onError ? { onError } : {}),
 			}),

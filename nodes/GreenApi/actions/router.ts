@@ -2,14 +2,20 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import * as contact from './contact/Contact.resource';
+import * as group from './group/Group.resource';
+import type { GreenApiResource } from './node.type';
+import type { Resource } from './resources';
+
+/** resource → its operations; versionDescription builds the pickers from the same table. */
+export const resources: Record<GreenApiResource, Resource> = { contact: contact.resource, group: group.resource };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0);
-	const operation = this.getNodeParameter('operation', 0);
-
-	if (resource === 'contact' && operation === 'getContactInfo') {
-		return await contact.getContactInfo.execute.call(this, items);
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const operations = Object.hasOwn(resources, resource) ? resources[resource as GreenApiResource].operations : {};
+	const found = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+	if (!found) {
+		throw new NodeOperationError(this.getNode(), `The operation "${String(operation)}" of resource "${String(resource)}" is not supported`);
 	}
-	throw new NodeOperationError(this.getNode(), `The operation "${String(operation)}" of resource "${String(resource)}" is not supported`);
+	return await found.execute.call(this, this.getInputData());
 }

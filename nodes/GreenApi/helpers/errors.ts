@@ -1,15 +1,32 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { GreenApiError } from '../transport/failures';
 import { redact } from '../transport/redact';
 
+const FIX_INPUT = "Nothing was sent for this item: fix its value (or the expression that makes it) and run again.";
+
 /** An input problem, found before any request: the user has to change the item. */
-export class InputError extends Error {}
+export class InputError extends Error {
+	readonly description = FIX_INPUT;
+
+	/** `given`: the item's values as it gave them, shown on its error item. */
+	constructor(
+		message: string,
+		readonly given: IDataObject = {},
+	) {
+		super(message);
+	}
+}
+
+/** An item refused before any request; `given` is the value it was given. */
+export function refuse(message: string, given: IDataObject = {}): InputError {
+	return new InputError(message, given);
+}
 
 /**
- * The error n8n shows for one item, named by its index. Every text is redacted once
- * more here: this is the one door through which failures leave the node.
+ * The error n8n shows for one item, numbered from 1 as the editor numbers items. Every
+ * text is redacted once more here: this is the one door through which failures leave the node.
  */
 export function toNodeError(
 	node: INode,
@@ -17,9 +34,9 @@ export function toNodeError(
 	itemIndex: number,
 	secrets: readonly string[],
 ): NodeApiError | NodeOperationError {
-	const message = `${redact(failure.message, secrets)} [item ${itemIndex}]`;
+	const message = `${redact(failure.message, secrets)} [item ${itemIndex + 1}]`;
 	if (failure instanceof InputError) {
-		return new NodeOperationError(node, message, { itemIndex });
+		return new NodeOperationError(node, message, { itemIndex, description: failure.description });
 	}
 	const description = failure instanceof GreenApiError ? redact(failure.description, secrets) : undefined;
 	const httpCode = failure instanceof GreenApiError ? failure.httpCode : undefined;
@@ -28,13 +45,21 @@ export function toNodeError(
 }
 
 /**
- * "On Error: Continue": the failure becomes this item's output. `error` lets n8n route it
- * to the error output when the node is set to "continue (using error output)".
+ * "On Error: Continue": the failure becomes this item's output, with the value the item
+ * asked for (`given`, redacted). n8n keeps only `error` of an item that carries the error
+ * object, so it is attached only to route the item to the error output (which then
+ * shows the input item's fields next to it).
  */
-export function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number, chatId?: string): INodeExecutionData {
+export function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+	given: IDataObject,
+	secrets: readonly string[],
+	toErrorOutput: boolean,
+): INodeExecutionData {
 	const json: JsonObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	if (chatId) json.chatId = chatId;
-	return { json, error, pairedItem: { item: itemIndex } };
+	for (const [key, value] of Object.entries(given)) json[key] = typeof value === 'string' ? redact(value, secrets) : (value as JsonObject[string]);
+	return { json, ...(toErrorOutput ? { error } : {}), pairedItem: { item: itemIndex } };
 }

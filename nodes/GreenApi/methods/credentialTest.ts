@@ -17,6 +17,8 @@ const STATE_MESSAGES: Record<string, string> = {
 		'The instance has a yellow card (yellowCard): WhatsApp has suspended sending from this account for a while; see the GREEN-API console',
 };
 
+const TEST_DEADLINE_MS = 20_000;
+
 /** n8n's "Test" button: asks getStateInstance and succeeds only for `authorized`. */
 export async function greenApiCredentialTest(
 	this: ICredentialTestFunctions,
@@ -32,6 +34,9 @@ export async function greenApiCredentialTest(
 			perSecond: 1,
 			maxRetries: 1,
 			timeoutMs: 15_000,
+			// The Test button must answer: queueing behind the instance's limiter, the retry and
+			// any server-asked wait all count against this.
+			deadlineMs: TEST_DEADLINE_MS,
 		});
 	} catch (error) {
 		const message = error instanceof GreenApiError ? `${error.message}. ${error.description}` : 'The test request failed';

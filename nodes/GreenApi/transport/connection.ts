@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { redact } from './redact';
+import { quote, redact } from './redact';
 
 /** Where and as whom to call GREEN-API, from the greenApi credential. */
 export interface Connection {
@@ -12,7 +12,10 @@ export interface Connection {
 	host: string;
 	idInstance: string;
 	token: string;
-	/** One rate limit per instance and API host: GREEN-API counts per instance. */
+	/**
+	 * The rate limiter's key: GREEN-API counts per instance, whatever host name or
+	 * spelling of the URL reaches it (127.0.0.1 and localhost, or two API hosts).
+	 */
 	instanceKey: string;
 }
 
@@ -34,10 +37,16 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 	try {
 		url = new URL(apiUrl);
 	} catch {
-		return fail(`API URL "${apiUrl}" is not a URL: copy apiUrl from the GREEN-API console, e.g. https://7105.api.greenapi.com`);
+		// Quoted redacted first, then cut: a whole document pasted as the URL is not repeated.
+		return fail(`API URL "${quote(apiUrl, [token], 80)}" is not a URL: copy apiUrl from the GREEN-API console, e.g. https://7105.api.greenapi.com`);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		return fail(`API URL must start with https:// (it starts with ${url.protocol}//): copy apiUrl from the GREEN-API console`);
+	}
+	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+		return fail(
+			`API URL must start with https:// (http:// is only accepted for this machine, e.g. a local emulator): the API token is part of every request's address and would travel unencrypted to ${url.host}`,
+		);
 	}
 	if (url.username || url.password || url.search || url.hash) {
 		return fail('API URL must be just the address from the GREEN-API console, without user, query or fragment');
@@ -64,7 +73,7 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 			host: url.host,
 			idInstance,
 			token,
-			instanceKey: `${url.origin}${basePath}|${idInstance}`,
+			instanceKey: idInstance,
 		},
 	};
 }
@@ -79,6 +88,12 @@ export function pathFor(
 	const segments = [method, connection.token, ...suffix].map((segment) => encodeURIComponent(String(segment)));
 	const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)])).toString();
 	return `${connection.basePath}/waInstance${connection.idInstance}/${segments.join('/')}${search ? `?${search}` : ''}`;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: plain http there never leaves this machine. */
+function isLoopback(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/\.$/, '');
+	return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 function text(value: unknown): string {

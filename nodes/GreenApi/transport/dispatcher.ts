@@ -1,50 +1,38 @@
-import { EnvHttpProxyAgent, interceptors } from 'undici';
+import { EnvHttpProxyAgent } from 'undici';
 import type { Dispatcher } from 'undici';
 
+import { attemptDeadlineInterceptor } from './attemptDeadline';
+import { proxySetting } from './proxy';
 import { rateLimitInterceptor } from './rateLimitInterceptor';
 
 /** Big enough for a catalogue of ~50,000 products, small enough to protect n8n's memory. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
-/** Answers worth another try: rate limit, gateway trouble. Never other 4xx, never 500. */
-export const RETRY_STATUS_CODES = [429, 502, 503, 504];
-
-/** Network failures worth another try; DNS and TLS failures are not (they need a fix). */
-export const RETRY_ERROR_CODES = [
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'EPIPE',
-	'UND_ERR_SOCKET',
-	'UND_ERR_HEADERS_TIMEOUT',
-	'UND_ERR_BODY_TIMEOUT',
-	'UND_ERR_CONNECT_TIMEOUT',
-];
-
 export const CONNECT_TIMEOUT_MS = 10_000;
 
-let shared: Dispatcher | undefined;
+const dispatchers = new Map<string, Dispatcher>();
 
 /**
- * One keep-alive dispatcher for the whole n8n process: undici keeps a connection pool
- * per origin inside it, reused across items and executions. Proxies come from the
- * standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables. The retry interceptor is
- * outermost, so every attempt passes the rate limiter.
+ * One keep-alive dispatcher per proxy setting for the whole n8n process: undici keeps a
+ * connection pool per origin inside it, reused across items and executions. Proxies come
+ * from the standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables; a changed setting gets a
+ * dispatcher of its own instead of silently keeping the old one. Retries are not undici's
+ * (see attempts.ts): each attempt is one dispatch, held by the rate limiter (outermost)
+ * and bounded as a whole by the attempt deadline.
  */
 export function sharedDispatcher(): Dispatcher {
-	shared ??= new EnvHttpProxyAgent({
-		connect: { timeout: CONNECT_TIMEOUT_MS },
-		keepAliveTimeout: 10_000,
-		maxResponseSize: MAX_RESPONSE_BYTES,
-	}).compose(
-		rateLimitInterceptor(),
-		interceptors.retry({
-			methods: ['GET', 'POST'],
-			statusCodes: RETRY_STATUS_CODES,
-			errorCodes: RETRY_ERROR_CODES,
-			minTimeout: 1000,
-			maxTimeout: 30_000,
-			timeoutFactor: 2,
-		}),
-	);
-	return shared;
+	const setting = proxySetting();
+	let dispatcher = dispatchers.get(setting);
+	if (!dispatcher) {
+		dispatcher = new EnvHttpProxyAgent({
+			connect: { timeout: CONNECT_TIMEOUT_MS },
+			keepAliveTimeout: 10_000,
+			maxResponseSize: MAX_RESPONSE_BYTES,
+			// Through a proxy, always a CONNECT tunnel, plain http included: a forwarding proxy
+			// would see, and may log, the whole request path, token included.
+			proxyTunnel: true,
+		}).compose(attemptDeadlineInterceptor(), rateLimitInterceptor());
+		dispatchers.set(setting, dispatcher);
+	}
+	return dispatcher;
 }

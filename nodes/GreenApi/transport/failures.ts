@@ -1,6 +1,9 @@
 import type { Connection } from './connection';
 import { MAX_RESPONSE_BYTES } from './dispatcher';
-import { redact } from './redact';
+import { POLICY, statusKind } from './policy';
+import type { Facts, FailureKind } from './policy';
+import { proxyFor, proxyPort } from './proxy';
+import { quote } from './redact';
 
 /**
  * A failed GREEN-API call, described for a person: what happened and what to do.
@@ -24,148 +27,137 @@ export interface CallContext {
 	connection: Connection;
 	method: string;
 	timeoutMs: number;
-	maxRetries: number;
+	/** The execution's signal: only its abort is a cancellation. */
+	signal?: AbortSignal;
+	/** The call's overall deadline (the credential test has one), and its length. */
+	deadline?: { signal: AbortSignal; ms: number };
 }
 
+/** A failure of one attempt, before it becomes a GreenApiError: its kind decides what happens next. */
+export interface Failure {
+	kind: FailureKind;
+	facts: Partial<Facts>;
+	/** Retry-After of the answer, for the retry loop's wait. */
+	retryAfter?: string | string[];
+}
+
+/** Server text in a message: enough to recognise it, never a whole document. */
 const SERVER_TEXT_LIMIT = 300;
+/** One value of a quota answer (`used`, `total`...). */
+const QUOTA_VALUE_LIMIT = 40;
 
-export function httpFailure(status: number, body: string, call: CallContext): GreenApiError {
-	const { connection, method } = call;
-	const text = serverText(body, connection);
-	const retried = call.maxRetries > 0 ? ` after ${call.maxRetries + 1} attempts` : '';
-	const code = String(status);
-	switch (status) {
-		case 400:
-			return new GreenApiError(
-				`GREEN-API rejected the request: ${text || 'Bad Request'}`,
-				'GREEN-API answers 400 for invalid request data, or when the instance is not authorized, starting or expired: check its state in the GREEN-API console.',
-				code,
-			);
-		case 401:
-			return new GreenApiError(
-				`Wrong API token: GREEN-API did not accept the API token for instance ${connection.idInstance}`,
-				"Copy apiTokenInstance from the GREEN-API console into the credential's API Token field.",
-				code,
-				true,
-			);
-		case 403:
-			return new GreenApiError(
-				`Wrong Instance ID or API URL: ${connection.host} does not serve instance ${connection.idInstance}`,
-				'Use the apiUrl shown next to this instance in the GREEN-API console (e.g. https://7105.api.greenapi.com) and its idInstance; a wrong host is the usual cause.',
-				code,
-				true,
-			);
-		case 404:
-			return new GreenApiError(
-				`${connection.host} has no GREEN-API method ${method}`,
-				'Check the API URL in the credential: it must be the apiUrl from the GREEN-API console.',
-				code,
-				true,
-			);
-		case 429:
-			return new GreenApiError(
-				`GREEN-API rate limit still exceeded${retried}`,
-				`GREEN-API allows 1 ${method} request per second per instance. Lower "Requests per Second" in the node options if you raised it, and check that nothing else uses this instance at the same time.`,
-				code,
-			);
-		case 466:
-			return quotaFailure(body, call);
-		case 500:
-			return new GreenApiError(
-				`GREEN-API failed to process the request: ${text || 'Internal Server Error'}`,
-				'An internal error of GREEN-API; it is not retried because the same request fails the same way.',
-				code,
-			);
-		case 502:
-		case 503:
-		case 504:
-			return new GreenApiError(
-				`GREEN-API is unavailable (HTTP ${status})${retried}`,
-				'A gateway error on GREEN-API\'s side. Run the workflow again later, or raise "Retries" in the node options.',
-				code,
-			);
-		default:
-			return new GreenApiError(`GREEN-API answered HTTP ${status}${text ? `: ${text}` : ''}`, 'An answer GREEN-API does not document for this method.', code);
-	}
+/** The error the user sees for `failure`, after `retries` further attempts. */
+export function toError(failure: Failure, call: CallContext, retries: number): GreenApiError {
+	const rule = POLICY[failure.kind];
+	const facts: Facts = {
+		host: call.connection.host,
+		idInstance: call.connection.idInstance,
+		method: call.method,
+		timeoutMs: failure.kind === 'overallDeadline' ? (call.deadline?.ms ?? call.timeoutMs) : call.timeoutMs,
+		maxMb: MAX_RESPONSE_BYTES / 1024 / 1024,
+		...failure.facts,
+	};
+	const retried = retries > 0 ? ` (retried ${retries} time${retries === 1 ? '' : 's'})` : '';
+	const description = [facts.code ? `Error code: ${facts.code}.` : '', facts.note ?? '', rule.todo(facts)].filter(Boolean).join(' ');
+	const httpCode = facts.status !== undefined && !failure.kind.startsWith('proxy') ? String(facts.status) : undefined;
+	const secrets = [call.connection.token];
+	return new GreenApiError(quote(rule.message(facts) + retried, secrets, 600), quote(description, secrets, 1200), httpCode, rule.fatal);
 }
 
-function quotaFailure(body: string, call: CallContext): GreenApiError {
+/** A non-2xx answer. */
+export function answerFailure(status: number, body: string, headers: Record<string, string | string[] | undefined>, call: CallContext): Failure {
+	const kind = statusKind(status);
+	if (kind === 'quota') return { kind, facts: { status, ...quotaFacts(body, call) } };
+	return { kind, facts: { status, text: serverText(body, call) }, retryAfter: headers['retry-after'] };
+}
+
+/** A 200 that is not the documented answer; `message` says how, and may quote the server. */
+export function unexpectedAnswer(message: string, call: CallContext): Failure {
+	return { kind: 'badAnswer', facts: { status: 200, text: quote(message, [call.connection.token], SERVER_TEXT_LIMIT) } };
+}
+
+/** An attempt that ended without a whole answer: named by its real cause. */
+export function errorFailure(error: unknown, call: CallContext): Failure {
+	if (call.signal?.aborted) return { kind: 'cancelled', facts: {} };
+	if (call.deadline?.signal.aborted) return { kind: 'overallDeadline', facts: {} };
+	const { code: rawCode, message, port, hostname } = (error ?? {}) as { code?: unknown; message?: unknown; port?: unknown; hostname?: unknown };
+	const code = typeof rawCode === 'string' ? rawCode : undefined;
+	const facts = { code: code ?? 'none' };
+	const proxied = proxyFailure(call, code, typeof message === 'string' ? message : '', port, hostname);
+	if (proxied) return { kind: proxied.kind, facts: { ...facts, ...proxied.facts } };
+	return { kind: errorKind(code), facts };
+}
+
+function errorKind(code: string | undefined): FailureKind {
+	switch (code) {
+		case 'GREEN_API_ATTEMPT_TIMEOUT':
+		case 'UND_ERR_HEADERS_TIMEOUT':
+		case 'UND_ERR_BODY_TIMEOUT':
+			return 'timeout';
+		case 'UND_ERR_CONNECT_TIMEOUT':
+			return 'connectTimeout';
+		case 'ECONNREFUSED':
+			return 'refused';
+		case 'ENOTFOUND':
+		case 'EAI_AGAIN':
+			return 'hostNotFound';
+		case 'ECONNRESET':
+		case 'EPIPE':
+		case 'UND_ERR_SOCKET':
+		case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+			return 'dropped';
+		case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
+			return 'tooLarge';
+		case 'ERR_SSL_WRONG_VERSION_NUMBER':
+		case 'ERR_SSL_PACKET_LENGTH_TOO_LONG':
+			return 'tlsPlainPort';
+	}
+	if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code)) return 'tlsUntrusted';
+	if (code && /SSL|TLS/.test(code)) return 'tlsFailed';
+	return 'unknown';
+}
+
+/** The proxy, not GREEN-API, failed: a CONNECT answered other than 200, or the proxy itself out of reach. */
+function proxyFailure(call: CallContext, code: string | undefined, message: string, port: unknown, hostname: unknown): Failure | undefined {
+	const proxy = proxyFor(call.connection.origin);
+	if (!proxy) return undefined;
+	const facts = { proxy: proxy.host };
+	const answered = /^Proxy response \((\d{3})\)/.exec(message);
+	if (answered) {
+		const status = Number(answered[1]);
+		return { kind: status === 407 ? 'proxyAuth' : 'proxyAnswered', facts: { ...facts, status } };
+	}
+	if (code === 'UND_ERR_PRX_CONN' || code === 'UND_ERR_PRX_TLS') return { kind: 'proxyFailed', facts };
+	const apiPort = Number(new URL(call.connection.origin).port) || (call.connection.origin.startsWith('https:') ? 443 : 80);
+	if (code === 'ECONNREFUSED' && port === proxyPort(proxy) && apiPort !== port) return { kind: 'proxyRefused', facts };
+	if ((code === 'ENOTFOUND' || code === 'EAI_AGAIN') && hostname === proxy.hostname) return { kind: 'proxyFailed', facts };
+	return undefined;
+}
+
+function quotaFacts(body: string, call: CallContext): Partial<Facts> {
 	const parsed = safeJson(body);
+	const secrets = [call.connection.token];
+	const value = (v: unknown, fallback: string) => quote(v === undefined || v === null ? fallback : typeof v === 'string' ? v : JSON.stringify(v), secrets, QUOTA_VALUE_LIMIT);
 	const parts: string[] = [];
 	const notes: string[] = [];
 	for (const key of ['invokeStatus', 'correspondentsStatus']) {
 		const status = parsed?.[key];
 		if (typeof status !== 'object' || status === null) continue;
 		const { method, used, total, status: code, description } = status as Record<string, unknown>;
-		parts.push(`${String(method ?? call.method)} used ${String(used ?? '?')} of ${String(total ?? '?')} (${String(code ?? key)})`);
-		if (typeof description === 'string') notes.push(redact(description, [call.connection.token]));
+		parts.push(`${value(method, call.method)} used ${value(used, '?')} of ${value(total, '?')} (${value(code, key)})`);
+		if (typeof description === 'string') notes.push(quote(description, secrets, SERVER_TEXT_LIMIT));
 	}
-	return new GreenApiError(
-		`GREEN-API quota exceeded${parts.length ? `: ${parts.join('; ')}` : ''}`,
-		[...notes, 'Upgrade the instance tariff in the GREEN-API console or wait until the quota renews.'].join(' '),
-		'466',
-		true,
-	);
+	return { text: parts.join('; ') || undefined, note: notes.join(' ') || undefined };
 }
 
-export function networkFailure(error: unknown, call: CallContext): GreenApiError {
-	const { connection } = call;
-	if (error instanceof GreenApiError) return error;
-	const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
-	if (code === 'UND_ERR_REQ_RETRY' && typeof statusCode === 'number') return httpFailure(statusCode, '', call);
-	const retried = call.maxRetries > 0 ? ` (retried ${call.maxRetries} times)` : '';
-	const detail = `Error code: ${typeof code === 'string' ? code : 'none'}.`;
-	switch (code) {
-		case 'UND_ERR_HEADERS_TIMEOUT':
-		case 'UND_ERR_BODY_TIMEOUT':
-			return new GreenApiError(
-				`No answer from ${connection.host} within ${call.timeoutMs} ms${retried}`,
-				`${detail} Raise "Timeout" in the node options if GREEN-API is slow, or try again later.`,
-			);
-		case 'UND_ERR_CONNECT_TIMEOUT':
-			return new GreenApiError(`Could not connect to ${connection.host} in time${retried}`, `${detail} Check the API URL and the network.`);
-		case 'ECONNREFUSED':
-			return new GreenApiError(`${connection.host} refused the connection${retried}`, `${detail} Check the API URL in the credential.`, undefined, true);
-		case 'ENOTFOUND':
-		case 'EAI_AGAIN':
-			return new GreenApiError(`Cannot find the host ${connection.host}`, `${detail} Check the API URL in the credential.`, undefined, true);
-		case 'ECONNRESET':
-		case 'EPIPE':
-		case 'UND_ERR_SOCKET':
-			return new GreenApiError(`The connection to ${connection.host} closed before GREEN-API answered${retried}`, `${detail} Try again later.`);
-		case 'UND_ERR_RES_EXCEEDED_MAX_SIZE':
-			return new GreenApiError(
-				`The answer from ${connection.host} is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB and was refused`,
-				`${detail} The size cap protects n8n's memory.`,
-			);
-		case 'UND_ERR_ABORTED':
-		case 'ABORT_ERR':
-			return new GreenApiError('The request was cancelled with the execution', detail);
-	}
-	if (error instanceof Error && error.name === 'AbortError') {
-		return new GreenApiError('The request was cancelled with the execution', detail);
-	}
-	if (typeof code === 'string' && /CERT|SSL|TLS/.test(code)) {
-		return new GreenApiError(`The TLS certificate of ${connection.host} is not trusted`, `${detail} Check the API URL.`, undefined, true);
-	}
-	return new GreenApiError(`The request to ${connection.host} failed${retried}`, detail);
-}
-
-export function answerFailure(message: string, call: CallContext): GreenApiError {
-	return new GreenApiError(
-		redact(message, [call.connection.token]),
-		`GREEN-API answered ${call.method} with HTTP 200 but not with the documented answer.`,
-		'200',
-	);
-}
-
-/** The server's own words, when it sent JSON with a message, else its text. */
-function serverText(body: string, connection: Connection): string {
+/** The server's own words, when it sent JSON with a message, else its text: redacted, then cut. */
+function serverText(body: string, call: CallContext): string {
 	const parsed = safeJson(body);
 	const fromJson = parsed && (parsed.message ?? parsed.description ?? parsed.error);
-	const text = (typeof fromJson === 'string' ? fromJson : body).replace(/\s+/g, ' ').trim();
-	const redacted = redact(text, [connection.token]);
-	return redacted.length > SERVER_TEXT_LIMIT ? `${redacted.slice(0, SERVER_TEXT_LIMIT)}…` : redacted;
+	// The pre-cut only bounds the work on a huge body; it lies far beyond what the quote keeps
+	// (redaction shortens nothing below a few hundred characters), so no piece of a token survives it.
+	const text = (typeof fromJson === 'string' ? fromJson : body).slice(0, 100_000).replace(/\s+/g, ' ').trim();
+	return quote(text, [call.connection.token], SERVER_TEXT_LIMIT);
 }
 
 function safeJson(body: string): Record<string, unknown> | undefined {

@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
 
+import { Decorator } from './decorator';
 import type { RateLimiter } from './rateLimiter';
+import { instancePauseMs } from './serverWait';
 
 /** Dispatch options of a request that must wait for its instance's rate limit. */
 export interface RateLimitedDispatchOptions extends Dispatcher.DispatchOptions {
@@ -10,8 +12,8 @@ export interface RateLimitedDispatchOptions extends Dispatcher.DispatchOptions {
 
 /**
  * undici interceptor that holds each attempt until the instance's limiter allows it.
- * It sits inside the retry interceptor, so retries wait for the limit like first
- * attempts do, and it sees every 429 first-hand to hold the whole instance back.
+ * Every attempt (retries too) is its own dispatch through here, so retries wait for the
+ * limit like first attempts do, and every 429 is seen first-hand to hold the instance back.
  */
 export function rateLimitInterceptor(): Dispatcher.DispatcherComposeInterceptor {
 	return (dispatch) => (opts, handler) => {
@@ -29,17 +31,19 @@ export function rateLimitInterceptor(): Dispatcher.DispatcherComposeInterceptor 
 }
 
 /** Tells the limiter when the request goes out, and holds the instance back on a 429. */
-class RateLimitedHandler implements Dispatcher.DispatchHandler {
+class RateLimitedHandler extends Decorator {
 	constructor(
-		private readonly handler: Dispatcher.DispatchHandler,
+		handler: Dispatcher.DispatchHandler,
 		private readonly limiter: RateLimiter,
 		private readonly markSent: () => void,
-	) {}
+	) {
+		super(handler);
+	}
 
 	/** undici calls this on a connected socket, right before writing the request. */
 	onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
 		this.markSent();
-		this.handler.onRequestStart?.(controller, context);
+		super.onRequestStart(controller, context);
 	}
 
 	onResponseStart(
@@ -48,31 +52,8 @@ class RateLimitedHandler implements Dispatcher.DispatchHandler {
 		headers: Record<string, string | string[] | undefined>,
 		statusMessage?: string,
 	): void {
-		if (statusCode === 429) {
-			this.limiter.penalize(retryAfterMs(headers['retry-after']) ?? this.limiter.windowMs);
-		}
-		this.handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+		// Capped: one answer must not hold every item and execution of the instance for long.
+		if (statusCode === 429) this.limiter.penalize(instancePauseMs(headers['retry-after'], this.limiter.windowMs));
+		super.onResponseStart(controller, statusCode, headers, statusMessage);
 	}
-
-	onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-		this.handler.onResponseData?.(controller, chunk);
-	}
-
-	onResponseEnd(controller: Dispatcher.DispatchController, trailers: Record<string, string | string[] | undefined>): void {
-		this.handler.onResponseEnd?.(controller, trailers);
-	}
-
-	onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
-		this.handler.onResponseError?.(controller, error);
-	}
-}
-
-/** Retry-After is either seconds or an HTTP date. */
-export function retryAfterMs(header: string | string[] | undefined): number | undefined {
-	const value = Array.isArray(header) ? header[0] : header;
-	if (value === undefined || value.trim() === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { DeadlineDispatchOptions } from './attemptDeadline';
+import { withRetries } from './attempts';
+import type { AttemptResult } from './attempts';
 import { pathFor } from './connection';
 import type { Connection } from './connection';
 import { sharedDispatcher } from './dispatcher';
-import { answerFailure, httpFailure, networkFailure } from './failures';
+import { answerFailure, errorFailure, toError, unexpectedAnswer } from './failures';
 import type { CallContext } from './failures';
 import type { RateLimitedDispatchOptions } from './rateLimitInterceptor';
 import { limiterFor } from './rateLimiter';
@@ -11,11 +14,13 @@ import { limiterFor } from './rateLimiter';
 export interface CallOptions {
 	/** Requests per second allowed for this method on this instance; 0 = no limit. */
 	perSecond: number;
-	/** Further attempts after the first, for 429, 502-504 and dropped connections. */
+	/** Further attempts after the first, for what the failure policy retries (policy.ts). */
 	maxRetries: number;
-	/** Longest wait for the answer's headers, and between two chunks of its body. */
+	/** Deadline of each attempt, from sending the request to the last byte of the answer. */
 	timeoutMs: number;
 	signal?: AbortSignal;
+	/** Deadline of the whole call, queueing, retries and waits included (the credential test). */
+	deadlineMs?: number;
 	/** Default: POST with a body, GET without. deleteNotification needs DELETE. */
 	verb?: 'GET' | 'POST' | 'DELETE';
 	/** Query parameters, e.g. receiveNotification's receiveTimeout. */
@@ -38,8 +43,11 @@ export async function callGreenApi<T = unknown>(
 	options: CallOptions,
 	read: (json: unknown) => T = (json) => json as T,
 ): Promise<T> {
-	const call: CallContext = { connection, method, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
-	const request: RateLimitedDispatchOptions & { retryOptions: { maxRetries: number } } = {
+	const deadline = options.deadlineMs ? { signal: AbortSignal.timeout(options.deadlineMs), ms: options.deadlineMs } : undefined;
+	const call: CallContext = { connection, method, timeoutMs: options.timeoutMs, signal: options.signal, deadline };
+	const signals = [options.signal, deadline?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+	const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+	const request: RateLimitedDispatchOptions & DeadlineDispatchOptions = {
 		origin: connection.origin,
 		path: pathFor(connection, method, options.pathSuffix, options.query),
 		method: options.verb ?? (body === undefined ? 'GET' : 'POST'),
@@ -49,34 +57,36 @@ export async function callGreenApi<T = unknown>(
 			...(body === undefined ? {} : { 'content-type': 'application/json' }),
 		},
 		body: body === undefined ? undefined : JSON.stringify(body),
+		// undici's own per-chunk timers stay as a backstop; the attempt deadline is the real bound.
 		headersTimeout: options.timeoutMs,
 		bodyTimeout: options.timeoutMs,
-		signal: options.signal,
-		retryOptions: { maxRetries: options.maxRetries },
+		attemptTimeoutMs: options.timeoutMs,
+		signal,
 		rateLimiter: limiterFor(`${connection.instanceKey}|${method}`, options.perSecond),
 	};
 
-	let status: number;
-	let text: string;
-	try {
-		const response = await sharedDispatcher().request(request);
-		status = response.statusCode;
-		text = await response.body.text();
-	} catch (error) {
-		throw networkFailure(error, call);
-	}
-
-	if (status < 200 || status >= 300) throw httpFailure(status, text, call);
-	if (text.trim() === '') throw answerFailure('GREEN-API answered with an empty body', call);
+	const text = await withRetries(call, options.maxRetries, signal, async () => await attempt(request, call));
+	if (text.trim() === '') throw toError(unexpectedAnswer('GREEN-API answered with an empty body', call), call, 0);
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
 	} catch {
-		throw answerFailure(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`, call);
+		throw toError(unexpectedAnswer(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`, call), call, 0);
 	}
 	try {
 		return read(json);
 	} catch (error) {
-		throw answerFailure((error as Error).message, call);
+		throw toError(unexpectedAnswer((error as Error).message, call), call, 0);
+	}
+}
+
+async function attempt(request: RateLimitedDispatchOptions, call: CallContext): Promise<AttemptResult> {
+	try {
+		const response = await sharedDispatcher().request(request);
+		const text = await response.body.text();
+		if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, text };
+		return { ok: false, failure: answerFailure(response.statusCode, text, response.headers, call) };
+	} catch (error) {
+		return { ok: false, failure: errorFailure(error, call) };
 	}
 }

@@ -1,25 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { OperationTable } from '../node.type';
+import type { Resource } from '../resources';
+import * as checkWhatsapp from './checkWhatsapp.operation';
+import * as getAvatar from './getAvatar.operation';
 import * as getContactInfo from './getContactInfo.operation';
+import * as getContacts from './getContacts.operation';
 
-export { getContactInfo };
+const operations: OperationTable<'contact'> = { getContactInfo, checkWhatsapp, getAvatar, getContacts };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['contact'] } },
-		options: [
-			{
-				name: 'Get Contact Info',
-				value: 'getContactInfo',
-				action: 'Get contact info',
-				description: "Get a contact's WhatsApp profile and business catalogue",
-			},
-		],
-		default: 'getContactInfo',
-	},
-	...getContactInfo.description,
-];
+export const resource: Resource = { name: 'Contact', value: 'contact', operations };

@@ -1,4 +1,4 @@
-import { parseContact, UnexpectedAnswerError } from '../../nodes/GreenApi/helpers/contact';
+import { parseContact, UnexpectedAnswerError } from '../../../nodes/GreenApi/helpers/contact';
 
 const base = {
 	avatar: 'https://example.invalid/a.jpg',

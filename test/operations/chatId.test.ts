@@ -1,4 +1,4 @@
-import { normalizeChatId, phoneNumberOf } from '../../nodes/GreenApi/helpers/chatId';
+import { normalizeChatId, parseChatId, phoneNumberOf } from '../../nodes/GreenApi/helpers/chatId';
 
 const accepted = (value: unknown) => {
 	const result = normalizeChatId(value);
@@ -28,11 +28,11 @@ describe('chatId rules', () => {
 		expect(accepted(input)).toBe(expected);
 	});
 
-	it('refuses group chats and points to GetGroupData', () => {
+	it('refuses group chats and points to Get Group Data', () => {
 		for (const group of ['11001234567-1581234048@g.us', '120363043968066561@g.us']) {
 			const reason = refused(group);
 			expect(reason).toMatch(/group chat/);
-			expect(reason).toMatch(/GetGroupData/);
+			expect(reason).toMatch(/Get Group Data/);
 		}
 	});
 
@@ -72,5 +72,14 @@ describe('chatId rules', () => {
 	it('gives the phone number only for personal chats', () => {
 		expect(phoneNumberOf('71234567890@c.us')).toBe('71234567890');
 		expect(phoneNumberOf('12345678901234@lid')).toBeNull();
+	});
+
+	it('accepts groups only where they are asked for, and only groups where only they are', () => {
+		expect(parseChatId(' 11001234567-1581234048@G.US ', ['group'])).toEqual({ ok: true, chatId: '11001234567-1581234048@g.us' });
+		expect(parseChatId('120363043968066561@g.us', ['personal', 'group'])).toEqual({ ok: true, chatId: '120363043968066561@g.us' });
+		expect(parseChatId('+7 123 456-78-90', ['personal', 'group'])).toEqual({ ok: true, chatId: '71234567890@c.us' });
+		for (const notGroup of ['71234567890@c.us', '71234567890', 71234567890, 'abc@g.us']) {
+			expect(parseChatId(notGroup, ['group'])).toEqual({ ok: false, reason: expect.stringMatching(/group ID.*@g\.us/) });
+		}
 	});
 });

@@ -1,9 +1,9 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 
-import { SEED_CHAT_ID } from '../emulator';
-import { pairedIndexes, useStage } from '../support/greenApiRun';
-import type { GreenApiStage } from '../support/greenApiRun';
-import { chatIdOf, numbers } from '../faults/invariants';
+import { SEED_CHAT_ID } from '../../emulator';
+import { pairedIndexes, useStage } from '../../support/greenApiRun';
+import type { GreenApiStage } from '../../support/greenApiRun';
+import { chatIdOf, numbers } from '../../faults/invariants';
 
 let stage: GreenApiStage;
 

@@ -1,4 +1,5 @@
 import { GreenApi } from '../../credentials/GreenApi.credentials';
+import { EMULATOR_ID_INSTANCE } from '../emulator';
 
 describe('greenApi credential description', () => {
 	const credential = new GreenApi();
@@ -13,10 +14,21 @@ describe('greenApi credential description', () => {
 		expect(credential.properties.map((p) => p.name)).toEqual(['apiUrl', 'idInstance', 'token']);
 	});
 
-	it('defaults the API URL to the general host and hints at the console', () => {
+	it('leaves the API URL empty: an example host as placeholder and the console in the hint', () => {
 		const apiUrl = credential.properties.find((p) => p.name === 'apiUrl');
-		expect(apiUrl?.default).toBe('https://api.green-api.com');
+		expect(apiUrl?.default).toBe('');
+		expect(apiUrl?.required).toBe(true);
+		expect(apiUrl?.placeholder).toMatch(/^https:\/\/\d+\.api\.greenapi\.com$/);
 		expect(apiUrl?.hint).toMatch(/console/);
+		// A hint that wraps over many lines covers the next field in the dialog.
+		expect((apiUrl?.hint ?? '').length).toBeLessThan(80);
+	});
+
+	it('shows an Instance ID placeholder that is not the emulator\'s working id', () => {
+		const idInstance = credential.properties.find((p) => p.name === 'idInstance');
+		expect(idInstance?.default).toBe('');
+		expect(idInstance?.placeholder).toMatch(/^\d{10}$/);
+		expect(idInstance?.placeholder).not.toBe(EMULATOR_ID_INSTANCE);
 	});
 
 	it('hides the token as a password field', () => {

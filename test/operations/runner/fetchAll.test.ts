@@ -1,5 +1,5 @@
-import { fetchAll } from '../../nodes/GreenApi/helpers/fetchAll';
-import { GreenApiError } from '../../nodes/GreenApi/transport/failures';
+import { fetchAll } from '../../../nodes/GreenApi/helpers/fetchAll';
+import { GreenApiError } from '../../../nodes/GreenApi/transport/failures';
 
 const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
 

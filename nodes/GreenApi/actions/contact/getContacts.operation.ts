@@ -1,0 +1,91 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { refuse } from '../../helpers/errors';
+import { runPerItem } from '../../helpers/runner';
+import { conform, expectList, expectObject, fieldRules } from '../../helpers/values';
+import { optionsCollection } from '../common';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Contacts',
+	value: 'getContacts',
+	action: 'Get contacts',
+	description: "List the instance's contacts and groups",
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Type',
+		name: 'contactType',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'all' },
+			{ name: 'Users', value: 'user' },
+			{ name: 'Groups', value: 'group' },
+		],
+		default: 'all',
+		description: 'Which entries of the contact list to return',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Right after the instance is authorised, GREEN-API may not have loaded the contacts yet: an empty list then means "try again in a few minutes"',
+		name: 'notLoadedNotice',
+		type: 'notice',
+		default: '',
+	},
+	optionsCollection('getContacts'),
+];
+
+interface ListQuery {
+	type: string;
+	limit: number;
+}
+
+const CONTACT_FIELDS = fieldRules({ id: { type: 'string' }, name: { type: 'string' }, type: { type: 'string' } });
+const EMPTY_HINT = 'GREEN-API returned no contacts. Right after the instance is authorised the list may not be loaded yet: try again in a few minutes.';
+
+function readQuery(item: { value(name: string, label: string, fallback?: unknown): unknown }): ListQuery {
+	const type = item.value('contactType', 'Type', 'all');
+	if (type !== 'all' && type !== 'user' && type !== 'group') throw refuse('Type must be all, user or group', { contactType: type as string });
+	if (item.value('returnAll', 'Return All', false) === true) return { type, limit: Infinity };
+	const limit = Number(item.value('limit', 'Limit', 50));
+	if (!Number.isInteger(limit) || limit < 1) throw refuse('Limit must be a whole number of at least 1', { limit });
+	return { type, limit };
+}
+
+function parseContacts(json: unknown): IDataObject[] {
+	return expectList(json, 'a list of contacts').map((entry, index) => conform(expectObject(entry, `contact [${index}]`), CONTACT_FIELDS, `[${index}].`));
+}
+
+/** One GET serves every input item; each item filters and limits the list its own way. */
+export const execute = runPerItem<ListQuery, IDataObject[]>({
+	method: 'getContacts',
+	read: readQuery,
+	keyOf: () => 'contacts',
+	given: ({ type, limit }) => ({ contactType: type, limit: Number.isFinite(limit) ? limit : 'all' }),
+	fetch: async ({ call, context }) => {
+		const contacts = await call(undefined, parseContacts);
+		if (contacts.length === 0) context.addExecutionHints({ message: EMPTY_HINT, location: 'outputPane' });
+		return contacts;
+	},
+	toItems: (contacts, { type, limit }) =>
+		contacts
+			.filter((contact) => type === 'all' || contact.type === type)
+			.slice(0, limit)
+			.map((contact) => ({ output: 0, item: { json: { chatId: contact.id, ...contact } } })),
+	outputCount: () => 1,
+});

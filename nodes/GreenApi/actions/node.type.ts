@@ -1,0 +1,21 @@
+import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** Every resource and its operations: adding an operation starts here. */
+type NodeMap = {
+	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
+	group: 'getGroupData';
+};
+
+export type GreenApiType = AllEntities<NodeMap>;
+export type GreenApiResource = keyof NodeMap;
+
+/** What each `<op>.operation.ts` exports. */
+export interface Operation {
+	/** Its entry in the Operation list (name, value, action, description). */
+	option: INodePropertyOptions;
+	/** Its parameters; the resource adds the displayOptions that show them for it. */
+	properties: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
+}
+
+export type OperationTable<R extends GreenApiResource> = Record<NodeMap[R], Operation>;

@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { GreenApiResource, Operation } from './node.type';
+
+export interface Resource {
+	name: string;
+	value: GreenApiResource;
+	operations: Record<string, Operation>;
+}
+
+/**
+ * The Operation picker of one resource and each operation's parameters, shown only for it:
+ * built from the resource's table, so an operation is one file and one table row.
+ */
+export function resourceProperties({ value: resource, operations }: Resource): INodeProperties[] {
+	const list = Object.values(operations);
+	const first = list[0].option.value;
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: list.map((operation) => operation.option),
+			default: first,
+		},
+		...list.flatMap((operation) =>
+			operation.properties.map((property) => ({
+				...property,
+				displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, resource: [resource], operation: [operation.option.value] } },
+			})),
+		),
+	];
+}

@@ -1,0 +1,59 @@
+import type { Dispatcher } from 'undici';
+
+import { Decorator } from './decorator';
+
+/** Dispatch options of a request whose every attempt must be over within a time. */
+export interface DeadlineDispatchOptions extends Dispatcher.DispatchOptions {
+	attemptTimeoutMs?: number;
+}
+
+/** The attempt took longer than its deadline, from sending to the answer's last byte. */
+export class AttemptTimeoutError extends Error {
+	readonly code = 'GREEN_API_ATTEMPT_TIMEOUT';
+
+	constructor(readonly timeoutMs: number) {
+		super(`No complete answer within ${timeoutMs} ms`);
+		this.name = 'AttemptTimeoutError';
+	}
+}
+
+/**
+ * undici interceptor bounding each attempt as a whole. undici's own headersTimeout and
+ * bodyTimeout restart at every chunk, so a body trickling a byte at a time never trips
+ * them; this clock starts when the request is written and stops at the last byte.
+ * Time spent queued for the rate limit does not count: nothing was sent yet.
+ */
+export function attemptDeadlineInterceptor(): Dispatcher.DispatcherComposeInterceptor {
+	return (dispatch) => (opts, handler) => {
+		const { attemptTimeoutMs } = opts as DeadlineDispatchOptions;
+		if (!attemptTimeoutMs || attemptTimeoutMs <= 0) return dispatch(opts, handler);
+		return dispatch(opts, new DeadlineHandler(handler, attemptTimeoutMs));
+	};
+}
+
+class DeadlineHandler extends Decorator {
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(
+		handler: Dispatcher.DispatchHandler,
+		private readonly timeoutMs: number,
+	) {
+		super(handler);
+	}
+
+	onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => controller.abort(new AttemptTimeoutError(this.timeoutMs)), this.timeoutMs);
+		super.onRequestStart(controller, context);
+	}
+
+	onResponseEnd(controller: Dispatcher.DispatchController, trailers: Record<string, string | string[] | undefined>): void {
+		clearTimeout(this.#timer);
+		super.onResponseEnd(controller, trailers);
+	}
+
+	onResponseError(controller: Dispatcher.DispatchController, error: Error): void {
+		clearTimeout(this.#timer);
+		super.onResponseError(controller, error);
+	}
+}

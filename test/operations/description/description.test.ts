@@ -1,0 +1,43 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { GreenApi } from '../../../nodes/GreenApi/GreenApi.node';
+
+const { description } = new GreenApi();
+
+/** Evaluates a `={{ … }}` string the way n8n does, with only $parameter in scope: proves it uses no closure. */
+function evaluate(expression: unknown, parameters: INodeParameters): unknown {
+	const body = String(expression).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+	return new Function('$parameter', `return (${body});`)(parameters);
+}
+
+const names = (outputs: unknown) => (outputs as Array<string | { displayName?: string }>).map((output) => (typeof output === 'string' ? output : output.displayName));
+
+describe('the node description', () => {
+	it.each([
+		[{ resource: 'contact', operation: 'getContactInfo', options: {} }, ['Contact', 'Products']],
+		[{ resource: 'contact' }, ['Contact', 'Products']],
+		[{ resource: 'group', operation: 'getGroupData' }, ['Group', 'Participants']],
+		[{ resource: 'contact', operation: 'checkWhatsapp', options: {} }, ['main']],
+		[{ resource: 'contact', operation: 'checkWhatsapp', options: { splitByResult: true } }, ['On WhatsApp', 'Not on WhatsApp']],
+		[{ resource: 'contact', operation: 'getAvatar' }, ['main']],
+		[{ resource: 'contact', operation: 'getContacts' }, ['main']],
+	])('has the outputs the operation chooses: %j', (parameters, expected) => {
+		expect(names(evaluate(description.outputs, parameters as INodeParameters))).toEqual(expected);
+	});
+
+	it('shows what a person reads on the canvas, for every operation', () => {
+		const operations = description.properties.filter((property) => property.name === 'operation');
+		const shown = operations.flatMap((property) =>
+			(property.options as Array<{ name: string; value: string }>).map((option) =>
+				evaluate(description.subtitle, { resource: property.displayOptions?.show?.resource?.[0] as string, operation: option.value }),
+			),
+		);
+		expect(shown).toEqual(['Contact: Get Contact Info', 'Contact: Check WhatsApp', 'Contact: Get Avatar', 'Contact: Get Contacts', 'Group: Get Group Data']);
+	});
+
+	it('keeps hints short and units on screen', () => {
+		const options = description.properties.filter((property) => property.name === 'options').flatMap((property) => property.options as Array<{ displayName: string; description?: string }>);
+		for (const option of options) expect((option.description ?? '').length).toBeLessThan(200);
+		expect(options.map((option) => option.displayName)).toContain('Timeout (Milliseconds)');
+	});
+});

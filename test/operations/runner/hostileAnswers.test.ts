@@ -1,0 +1,45 @@
+import { SEED_CHAT_ID } from '../../emulator';
+import { exposedText, pairedIndexes, useStage } from '../../support/greenApiRun';
+import type { GreenApiStage } from '../../support/greenApiRun';
+
+let stage: GreenApiStage;
+useStage({ rateLimits: { getContactInfo: 0 } }, (started) => (stage = started));
+
+/** As text: JSON.stringify itself overflows the stack on such an object. */
+function nested(depth: number): string {
+	return `${'['.repeat(depth)}"bottom"${']'.repeat(depth)}`;
+}
+
+describe('every item ends as one result or one error, whatever the answer', () => {
+	it('a 5,000-deep answer for a chatId asked twice: two per-item errors, the other items intact', async () => {
+		const deep = '79005555555@c.us';
+		stage.emulator.setContact(deep, `{"chatId":"${deep}","x":${nested(5000)}}`);
+		const { contacts, error } = await stage.runNode([{ chatId: deep }, { chatId: SEED_CHAT_ID }, { chatId: deep }], {
+			options: { requestsPerSecond: 0 },
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(pairedIndexes(contacts)).toEqual([0, 1, 2]);
+		expect(contacts[0].json.error).toMatch(/nested more than 64 levels deep \[item 1\]$/);
+		expect(contacts[1].json.name).toBe('Dealer');
+		expect(contacts[2].json.error).toMatch(/\[item 3\]$/);
+		expect(stage.emulator.count({ chatId: deep })).toBe(1);
+	});
+
+	it('a huge string where a boolean belongs: the message does not quote it', async () => {
+		const chatId = '79006666666@c.us';
+		stage.emulator.setContact(chatId, { chatId, isBusiness: `${stage.emulator.token} ${'x'.repeat(100_000)}` });
+		const { contacts } = await stage.runNode([{ chatId }], { onError: 'continueRegularOutput', options: { requestsPerSecond: 0 } });
+		expect(contacts[0].json.error).toMatch(/isBusiness as a text of 100028 characters/);
+		expect(String(contacts[0].json.error).length).toBeLessThan(300);
+	});
+
+	it('a token pasted into Chat ID is refused before any request, without repeating it', async () => {
+		const pasted = `my key is ${stage.emulator.token.toUpperCase()}`;
+		const { contacts, run } = await stage.runNode([{ chatId: pasted }, { chatId: SEED_CHAT_ID }], { onError: 'continueRegularOutput' });
+		expect(contacts[0].json.error).toMatch(/^Chat ID holds the credential's API token.*\[item 1\]$/);
+		expect(contacts[1].json.name).toBe('Dealer');
+		expect(stage.emulator.requests.map((request) => request.chatId)).toEqual([SEED_CHAT_ID]);
+		expect(exposedText(run.data.resultData.runData['GREEN-API']).toLowerCase()).not.toContain(stage.emulator.token.toLowerCase());
+	});
+});
