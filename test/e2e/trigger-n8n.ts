@@ -1,5 +1,5 @@
-// `n8n start` for the trigger's end-to-end test (the lead folds this into test/e2e/server.ts
-// later), and a loopback sink that records what the workflows post.
+// `n8n start` for the trigger's end-to-end test (written before test/e2e/server.ts existed;
+// fold into it), and a loopback sink that records what the workflows post.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,9 +49,15 @@ export class Sink {
 	}
 }
 
-/** The port the N8n harness chose for this user folder (it keeps its env private). */
 export function portOf(n8n: N8n): number {
-	return Number((n8n as unknown as { env: NodeJS.ProcessEnv }).env.N8N_PORT);
+	return Number(n8n.env.N8N_PORT);
+}
+
+/** Webhook URLs on 127.0.0.1, where n8n listens ("localhost" may resolve to ::1 first). */
+export function useLoopbackWebhookUrl(n8n: N8n): string {
+	const base = `http://127.0.0.1:${portOf(n8n)}`;
+	n8n.env.WEBHOOK_URL = `${base}/`;
+	return base;
 }
 
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

@@ -54,7 +54,7 @@ export function pollWorkflow(id: string, credential: CredentialRef, sinkUrl: str
 	};
 }
 
-/** Trigger in webhook mode → HTTP Request to the sink. */
+/** Trigger in webhook mode, setting the instance's webhook URL on activation → HTTP Request to the sink. */
 export function webhookWorkflow(id: string, webhookId: string, webhookToken: string, credential: CredentialRef, sinkUrl: string): unknown {
 	const body = "={{ JSON.stringify({ via: 'webhook', text: $json.text }) }}";
 	return {
@@ -70,7 +70,7 @@ export function webhookWorkflow(id: string, webhookId: string, webhookToken: str
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: { mode: 'webhook', webhookToken },
+				parameters: { mode: 'webhook', webhookToken, setWebhookUrl: true },
 				credentials: { greenApi: credential },
 			},
 			httpToSink(`${id}-2`, sinkUrl, body, [220, 0]),
