@@ -95,6 +95,11 @@ describe('GREEN-API Trigger, webhook mode', () => {
 		expect(emulator.count()).toBe(0);
 	});
 
+	it('an unreadable chat ID in the filter refuses the activation, naming the entry', async () => {
+		parameters = { ...PARAMETERS, chatIds: '71234567890, not a phone' };
+		await expect(node.webhookMethods.default.checkExists.call(hookContext())).rejects.toThrow(/Chat IDs filter, entry 2: "not a phone" is neither a phone number nor a chat ID/);
+	});
+
 	it('"Listen for test event" does not point the instance at the test URL', async () => {
 		expect(await node.webhookMethods.default.checkExists.call(hookContext('manual'))).toBe(true);
 		await node.webhookMethods.default.create.call(hookContext('manual'));

@@ -1,6 +1,6 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { connectionOf } from '../parameters';
+import { connectionOf, filterFromParameters } from '../parameters';
 import { queueApi } from '../poll/queueApi';
 
 /**
@@ -18,6 +18,8 @@ function wanted(context: IHookFunctions): { url: string; token: string } | undef
 
 export const webhookRegistration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
+		// Runs on every activation: an unreadable chat ID refuses it here rather than failing each request.
+		filterFromParameters(this);
 		const ours = wanted(this);
 		if (!ours) return true;
 		const settings = await queueApi(await connectionOf(this)).settings();
