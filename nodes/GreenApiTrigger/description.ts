@@ -35,7 +35,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one active workflow may poll an instance.',
+			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one workflow may poll an instance: deactivate the active one to test.',
 		name: 'pollNotice',
 		type: 'notice',
 		default: '',

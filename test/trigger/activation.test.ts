@@ -64,6 +64,12 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		await start(second);
 	});
 
+	it('"Listen for test event" is refused while the same workflow, active, polls the instance', async () => {
+		await start(fakeTrigger(POLL, credentialsFor(emulator), 'trigger', 'wfSame'));
+		const test = fakeTrigger(POLL, credentialsFor(emulator), 'manual', 'wfSame');
+		await expect(activate(node, test)).rejects.toThrow('already polled by workflow "workflow wfSame"');
+	});
+
 	it('a wrong token refuses the activation with the reason and without the token', async () => {
 		const fake = fakeTrigger(POLL, credentialsFor(emulator, WRONG_TOKEN));
 		const error = await activate(node, fake).then(() => undefined, (e: Error) => e);

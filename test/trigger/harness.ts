@@ -85,9 +85,8 @@ function createDeferredPromise<T>() {
 }
 
 /** The slice of ITriggerFunctions the trigger uses, backed by plain records. */
-export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDataDecryptedObject, mode: 'trigger' | 'manual' = 'trigger'): FakeTrigger {
+export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDataDecryptedObject, mode: 'trigger' | 'manual' = 'trigger', workflowId = `wf${++workflowCounter}`): FakeTrigger {
 	const node: INode = { id: 'trigger-1', name: 'GREEN-API Trigger', type: 'n8n-nodes-green-api.greenApiTrigger', typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
-	const workflowId = `wf${++workflowCounter}`;
 	const fake: FakeTrigger = { emitted: [], errors: [], failed: [], logs: [], runStatus: () => 'success', context: undefined as unknown as ITriggerFunctions };
 	const log = (message: string) => void fake.logs.push(message);
 	fake.context = {

@@ -67,7 +67,8 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	const api = queueApi(connection);
 	const filter = filterFromParameters(context);
 	const manual = context.getMode() === 'manual';
-	const owner = `workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
+	// A test listener is a consumer of its own: while the active workflow polls, the two would race for each notification.
+	const owner = `${manual ? 'the test listener of ' : ''}workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
 	const options = {
 		receiveTimeout: Math.min(60, Math.max(5, Math.round(context.getNodeParameter('receiveTimeout', 20) as number))),
 		acknowledge: context.getNodeParameter('acknowledge', 'afterFinished') as Acknowledge,
