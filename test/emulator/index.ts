@@ -3,3 +3,5 @@ export { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, SEED_CHAT_ID } from './types';
 export type { EmulatorOptions, Fault, FaultKind, RecordedStatus, RequestFilter, RequestRecord } from './types';
 export { GreenApiEmulator } from './server';
 export { generateContact, productCount } from './contacts';
+export { NotificationQueue } from './notifications';
+export * as notificationBodies from './notification-bodies';

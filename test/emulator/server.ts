@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FaultBook, renderFault, writeBody } from './faults';
 import { METHODS } from './methods';
 import { AVATAR_JPEG, AVATAR_PATH } from './methods/getAvatar';
+import { NotificationQueue } from './notifications';
 import { Quotas } from './quotas';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './stats';
@@ -55,6 +56,8 @@ export class GreenApiEmulator {
 	private latencyMs = 0;
 	private state = 'authorized';
 	private closed = false;
+	/** receiveNotification, deleteNotification, getSettings, setSettings and webhook delivery. */
+	readonly notifications: NotificationQueue;
 
 	private constructor(
 		private readonly server: Server,
@@ -65,6 +68,17 @@ export class GreenApiEmulator {
 		this.idInstance = options.idInstance ?? EMULATOR_ID_INSTANCE;
 		this.token = options.token ?? EMULATOR_TOKEN;
 		this.limiter = new RateLimiter(options.rateLimits);
+		this.notifications = new NotificationQueue({
+			idInstance: this.idInstance,
+			token: this.token,
+			log: (at, method, status) => this.log.add(at, method, undefined, status),
+			fault: (method, path) => {
+				const fault = this.faults.take(method, undefined);
+				return fault && renderFault(fault, { method, chatId: undefined, path, state: this.state });
+			},
+			admit: (method, at) => this.limiter.admit(method, at),
+			send: (req, res, outcome) => this.deliver(req, res, outcome),
+		});
 		this.reset();
 		server.on('connection', (socket: Socket) => {
 			this.sockets.add(socket);
@@ -134,6 +148,8 @@ export class GreenApiEmulator {
 	}
 
 	reset(): void {
+		// First: it answers the long polls still waiting, and those answers are not this test's.
+		this.notifications.reset();
 		this.faults.clear();
 		this.log.clear();
 		this.overrides.clear();
@@ -146,6 +162,7 @@ export class GreenApiEmulator {
 
 	async close(): Promise<void> {
 		this.closed = true;
+		this.notifications.close();
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -165,6 +182,7 @@ export class GreenApiEmulator {
 			const body = Buffer.concat(chunks).toString('utf8');
 			const path = req.url ?? '/';
 			if (path.startsWith(AVATAR_PATH)) return this.serveAvatar(res);
+			if (this.notifications.handle(req, res, path, body, at)) return;
 			const chatId = bodyChatId(body);
 			const { method, outcome } = this.decide(req.method ?? 'GET', path, body, chatId, at);
 			const status: RecordedStatus = 'kind' in outcome ? outcome.kind : outcome.status;

@@ -1,0 +1,53 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { greenApiCredentialTest } from '../GreenApi/methods/credentialTest';
+import { properties } from './description';
+import { startPolling } from './poll/start';
+import { receiveWebhook } from './webhook/handler';
+import { webhookRegistration } from './webhook/registration';
+
+export class GreenApiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GREEN-API Trigger',
+		name: 'greenApiTrigger',
+		icon: { light: 'file:../../icons/greenApi.svg', dark: 'file:../../icons/greenApi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["mode"] === "webhook" ? "Webhook" : "Notification queue" }}',
+		description: 'Starts the workflow on WhatsApp messages and other GREEN-API notifications',
+		defaults: { name: 'GREEN-API Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'greenApi', required: true, testedBy: 'greenApiCredentialTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				// An empty method registers no webhook: in poll mode n8n then runs trigger() alone,
+				// also for "Listen for test event".
+				httpMethod: '={{ $parameter["mode"] === "webhook" ? "POST" : "" }}',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'notifications',
+				// The editor shows the URL to paste only when there is one.
+				ndvHideUrl: '={{ $parameter["mode"] !== "webhook" }}',
+				ndvHideMethod: true,
+			},
+		],
+		properties,
+	};
+
+	methods = { credentialTest: { greenApiCredentialTest } };
+
+	webhookMethods = { default: webhookRegistration };
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		// In webhook mode the webhook does the work; trigger() has nothing to run.
+		if (this.getNodeParameter('mode', 'poll') === 'webhook') return {};
+		return await startPolling(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveWebhook.call(this);
+	}
+}

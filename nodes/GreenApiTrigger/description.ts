@@ -1,0 +1,135 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const EVENT_TYPES = [
+	['Incoming Message', 'incomingMessageReceived'],
+	['Outgoing Message (Phone)', 'outgoingMessageReceived'],
+	['Outgoing Message (API)', 'outgoingAPIMessageReceived'],
+	['Outgoing Message Status', 'outgoingMessageStatus'],
+	['Instance State Changed', 'stateInstanceChanged'],
+	['Incoming Call', 'incomingCall'],
+	['Device Info', 'deviceInfo'],
+] as const;
+
+const poll = { show: { mode: ['poll'] } };
+const webhook = { show: { mode: ['webhook'] } };
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Receive',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Poll the Notification Queue',
+				value: 'poll',
+				description: 'Works behind NAT and firewalls; needs no public URL. The instance must have no webhook URL.',
+			},
+			{
+				name: 'Webhook',
+				value: 'webhook',
+				description: 'Instant; GREEN-API must be able to reach this n8n',
+			},
+		],
+		default: 'poll',
+	},
+	{
+		displayName:
+			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one workflow may poll an instance: deactivate the active one to test.',
+		name: 'pollNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: poll,
+	},
+	{
+		displayName: 'Receive Timeout (Seconds)',
+		name: 'receiveTimeout',
+		type: 'number',
+		typeOptions: { minValue: 5, maxValue: 60 },
+		default: 20,
+		description: 'How long each long poll waits for a notification before asking again (5-60)',
+		displayOptions: poll,
+	},
+	{
+		displayName: 'Acknowledge',
+		name: 'acknowledge',
+		type: 'options',
+		options: [
+			{
+				name: 'After the Workflow Finished',
+				value: 'afterFinished',
+				description: 'At-least-once: a notification is deleted only after its execution succeeded (or failed every attempt)',
+			},
+			{
+				name: 'As Soon as Received',
+				value: 'onReceive',
+				description: 'Faster, executions overlap; if n8n stops mid-execution that notification is lost',
+			},
+		],
+		default: 'afterFinished',
+		displayOptions: poll,
+	},
+	{
+		displayName: 'Attempts per Notification',
+		name: 'maxAttempts',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 3,
+		description:
+			'A failed execution is run again (after 2 s, 4 s, …) up to this many times; then the notification is deleted so the queue moves on, and a failed execution naming its receiptId and chat is saved',
+		displayOptions: { show: { mode: ['poll'], acknowledge: ['afterFinished'] } },
+	},
+	{
+		displayName:
+			'Paste the Production URL above into the instance\'s webhookUrl in the GREEN-API console, and the Webhook Token below into webhookUrlToken. Requests without it get 401.',
+		name: 'webhookNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: webhook,
+	},
+	{
+		displayName: 'Webhook Token',
+		name: 'webhookToken',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'GREEN-API sends it as "Authorization: Bearer &lt;token&gt;"; any request without it is refused',
+		displayOptions: webhook,
+	},
+	{
+		displayName: 'Set Webhook URL on Activation',
+		name: 'setWebhookUrl',
+		type: 'boolean',
+		default: false,
+		hint: 'Writes webhookUrl and webhookUrlToken through setSettings: it replaces the previous webhook URL, and GREEN-API restarts the instance (up to 5 minutes). Deactivation clears them if they are still ours.',
+		displayOptions: webhook,
+	},
+	{
+		displayName: 'Event Types',
+		name: 'events',
+		type: 'multiOptions',
+		options: EVENT_TYPES.map(([name, value]) => ({ name, value })),
+		default: ['incomingMessageReceived'],
+		description: 'Notifications of other types are deleted without starting the workflow. Empty: every type.',
+	},
+	{
+		displayName: 'Chats',
+		name: 'chats',
+		type: 'options',
+		options: [
+			{ name: 'All Chats', value: 'all' },
+			{ name: 'Personal Chats Only', value: 'personal' },
+			{ name: 'Group Chats Only', value: 'group' },
+		],
+		default: 'all',
+	},
+	{
+		displayName: 'Only These Chat IDs',
+		name: 'chatIds',
+		type: 'string',
+		default: '',
+		placeholder: '+7 912 345-67-89, 120363043968066561@g.us',
+		description: 'Comma-separated phone numbers (any form, with country code) or chat IDs; empty: every chat',
+	},
+];

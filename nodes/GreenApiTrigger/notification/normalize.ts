@@ -1,0 +1,102 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** One notification as the next node wants it; the vendor's body stays under `raw`. */
+export interface NormalizedNotification extends IDataObject {
+	type: string;
+	chatId: string;
+	isGroup: boolean;
+	sender: { chatId: string; name: string };
+	messageId: string;
+	timestamp: { iso: string; unix: number } | null;
+	messageType: string;
+	text: string;
+	/** Only in poll mode: the queue's id of the notification. */
+	receiptId?: number;
+	raw: IDataObject;
+}
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown): Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function str(value: unknown): string {
+	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+/**
+ * Where each message kind keeps the words a person would read, first match wins.
+ * Kinds GREEN-API adds later still find their text when it sits in one of the usual places.
+ */
+const TEXT_PATHS: Record<string, string[][]> = {
+	textMessage: [['textMessageData', 'textMessage']],
+	extendedTextMessage: [['extendedTextMessageData', 'text']],
+	quotedMessage: [['extendedTextMessageData', 'text']],
+	reactionMessage: [['extendedTextMessageData', 'text']],
+	imageMessage: [['fileMessageData', 'caption']],
+	videoMessage: [['fileMessageData', 'caption']],
+	documentMessage: [['fileMessageData', 'caption'], ['fileMessageData', 'fileName']],
+	audioMessage: [['fileMessageData', 'caption']],
+	locationMessage: [['locationMessageData', 'nameLocation'], ['locationMessageData', 'address']],
+	liveLocationMessage: [['locationMessageData', 'nameLocation']],
+	contactMessage: [['contactMessageData', 'displayName']],
+	buttonsResponseMessage: [['buttonsResponseMessage', 'selectedButtonText']],
+	templateButtonsReplyMessage: [['templateButtonReplyMessage', 'selectedDisplayText']],
+	listResponseMessage: [['listResponseMessage', 'title']],
+	interactiveButtonsResponse: [['interactiveButtonsResponse', 'selectedDisplayText']],
+	pollMessage: [['pollMessageData', 'name']],
+	pollUpdateMessage: [['pollMessageData', 'name']],
+};
+const FALLBACK_PATHS = [
+	['textMessageData', 'textMessage'],
+	['extendedTextMessageData', 'text'],
+	['fileMessageData', 'caption'],
+];
+
+function at(data: Json, path: string[]): string {
+	let node: unknown = data;
+	for (const key of path) node = object(node)[key];
+	return str(node);
+}
+
+export function messageText(messageData: Json): string {
+	const type = str(messageData.typeMessage);
+	if (type === 'contactsArrayMessage') {
+		const contacts = object(messageData.contactsArrayMessageData ?? messageData.messageData).contacts;
+		return Array.isArray(contacts) ? contacts.map((c) => str(object(c).displayName)).filter(Boolean).join(', ') : '';
+	}
+	for (const path of TEXT_PATHS[type] ?? FALLBACK_PATHS) {
+		const found = at(messageData, path);
+		if (found) return found;
+	}
+	return '';
+}
+
+/** The chat a notification belongs to: messages carry senderData, statuses a top-level chatId, calls `from`. */
+function chatOf(body: Json): string {
+	return str(object(body.senderData).chatId) || str(body.chatId) || str(body.from);
+}
+
+export function normalizeNotification(body: unknown, receiptId?: number): NormalizedNotification {
+	const raw = object(body);
+	const senderData = object(raw.senderData);
+	const messageData = object(raw.messageData);
+	const chatId = chatOf(raw);
+	const unix = typeof raw.timestamp === 'number' && Number.isFinite(raw.timestamp) ? raw.timestamp : undefined;
+	return {
+		type: str(raw.typeWebhook),
+		chatId,
+		isGroup: chatId.endsWith('@g.us'),
+		sender: {
+			chatId: str(senderData.sender) || chatId,
+			name: str(senderData.senderName) || str(senderData.senderContactName) || str(senderData.chatName),
+		},
+		messageId: str(raw.idMessage),
+		timestamp: unix === undefined ? null : { iso: new Date(unix * 1000).toISOString(), unix },
+		messageType: str(messageData.typeMessage),
+		text: messageText(messageData),
+		...(receiptId === undefined ? {} : { receiptId }),
+		raw: raw as IDataObject,
+	};
+}

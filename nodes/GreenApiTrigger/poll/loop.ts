@@ -1,0 +1,116 @@
+import { GreenApiError } from '../../GreenApi/transport/failures';
+import { normalizeNotification } from '../notification/normalize';
+import { settle } from './acknowledge';
+import { Backoff, sleep } from './backoff';
+import type { QueueApi, Received } from './queueApi';
+import { DEFAULT_TIMING } from './types';
+import type { LoopHooks, LoopOptions, LoopTiming } from './types';
+
+/** Wrong token, wrong instance or host, or an instance that lost its WhatsApp login. */
+export function isAuthFailure(error: unknown): error is GreenApiError {
+	if (!(error instanceof GreenApiError)) return false;
+	return error.httpCode === '401' || error.httpCode === '403' || (error.httpCode === '400' && /not authori[sz]ed/i.test(error.message));
+}
+
+/**
+ * The long-lived consumer of one instance's notification queue: long poll, run, delete,
+ * one notification at a time, so executions see the queue's order.
+ */
+export class PollLoop {
+	private readonly controller = new AbortController();
+	private readonly timing: LoopTiming;
+	private readonly failures: Backoff;
+	private running: Promise<void> | undefined;
+
+	constructor(
+		private readonly api: QueueApi,
+		private readonly options: LoopOptions,
+		private readonly hooks: LoopHooks,
+	) {
+		this.timing = { ...DEFAULT_TIMING, ...options.timing };
+		this.failures = new Backoff(this.timing.failureBaseMs, this.timing.failureMaxMs);
+	}
+
+	/** Starts polling without waiting for it: n8n awaits trigger() during activation. */
+	start(): Promise<void> {
+		this.running ??= this.run().catch((error: unknown) => this.hooks.warn(`GREEN-API Trigger stopped: ${(error as Error).message}`));
+		return this.running;
+	}
+
+	/** Aborts the long poll in flight at once; an execution already started keeps running. */
+	async stop(): Promise<void> {
+		this.controller.abort();
+		await this.running;
+	}
+
+	get stopped(): boolean {
+		return this.controller.signal.aborted;
+	}
+
+	private async run(): Promise<void> {
+		const signal = this.controller.signal;
+		while (!signal.aborted) {
+			const received = await this.receive(signal);
+			if (received === undefined || received === null) continue;
+			const matched = await this.handle(received, signal);
+			if (matched && this.options.once) this.controller.abort();
+		}
+	}
+
+	/** undefined: the call failed (the back-off has been waited); null: nothing came in time. */
+	private async receive(signal: AbortSignal): Promise<Received | null | undefined> {
+		try {
+			const received = await this.api.receive(this.options.receiveTimeout, signal);
+			this.failures.reset();
+			return received;
+		} catch (error) {
+			if (!signal.aborted) await this.failed(error, 'receiveNotification', signal);
+			return undefined;
+		}
+	}
+
+	/** True when the notification passed the filters. */
+	private async handle({ receiptId, body }: Received, signal: AbortSignal): Promise<boolean> {
+		const item = normalizeNotification(body, receiptId);
+		const matched = this.options.filter(item);
+		// In the editor's test the run is discarded once it has its sample: nothing to wait for.
+		const acknowledge = this.options.once ? 'onReceive' : this.options.acknowledge;
+		const verdict = matched ? await settle(item, { acknowledge, maxAttempts: this.options.maxAttempts }, this.timing, this.hooks, signal) : 'delete';
+		if (verdict === 'delete') await this.remove(receiptId, signal);
+		return matched;
+	}
+
+	/**
+	 * Retried until it succeeds: a notification left in the queue would start its workflow
+	 * again. Closing stops the retries (it then comes back once: at-least-once), but not a
+	 * first attempt, so that an execution finishing during n8n's shutdown is still deleted.
+	 */
+	private async remove(receiptId: number, signal: AbortSignal): Promise<void> {
+		for (;;) {
+			try {
+				await this.api.remove(receiptId);
+				this.failures.reset();
+				return;
+			} catch (error) {
+				if (signal.aborted) return;
+				await this.failed(error, `deleteNotification ${receiptId}`, signal);
+				if (signal.aborted) return;
+			}
+		}
+	}
+
+	/** Auth failures go to n8n's trigger error path; anything else is waited out. */
+	private async failed(error: unknown, what: string, signal: AbortSignal): Promise<void> {
+		if (isAuthFailure(error)) {
+			// n8n closes this trigger, records the activation error, runs the error workflow
+			// and activates the workflow again with its own growing back-off.
+			this.hooks.authFailure(error);
+			this.controller.abort();
+			return;
+		}
+		const wait = this.failures.next();
+		const message = error instanceof Error ? error.message : String(error);
+		this.hooks.warn(`GREEN-API Trigger: ${what} failed (${message}); retry ${this.failures.streak} in ${wait} ms`);
+		await sleep(wait, signal);
+	}
+}

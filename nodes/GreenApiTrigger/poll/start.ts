@@ -1,0 +1,96 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IRun, ITriggerFunctions, ITriggerResponse, JsonObject } from 'n8n-workflow';
+
+import { GreenApiError } from '../../GreenApi/transport/failures';
+import { connectionOf, filterFromParameters } from '../parameters';
+import { claimInstance } from './consumers';
+import { isAuthFailure, PollLoop } from './loop';
+import { queueApi } from './queueApi';
+import type { QueueApi } from './queueApi';
+import type { Acknowledge, LoopHooks, RunOutcome } from './types';
+
+function outcomeOf(run: IRun | undefined): RunOutcome {
+	// undefined: n8n skipped the emit as a duplicate; nothing failed.
+	const error = run?.data?.resultData?.error;
+	if (run === undefined || (run.status !== 'error' && error === undefined)) return { ok: true };
+	return { ok: false, reason: error?.message ?? `the execution ended with status ${run.status}` };
+}
+
+function hooksFor(context: ITriggerFunctions): LoopHooks {
+	return {
+		run: async (item) => {
+			const done = context.helpers.createDeferredPromise<IRun>();
+			try {
+				context.emit([[{ json: item }]], undefined, done);
+				return outcomeOf(await done.promise);
+			} catch (error) {
+				// n8n rejects the done-promise only for a cancelled execution: one more attempt, like a failure.
+				return { ok: false, reason: `the execution was cancelled or could not start (${(error as Error).message})` };
+			}
+		},
+		start: (item) => context.emit([[{ json: item }]]),
+		poison: (item, attempts, reason) => {
+			const error = new NodeOperationError(
+				context.getNode(),
+				`GREEN-API notification ${String(item.receiptId)} from ${item.chatId || 'no chat'} failed ${attempts} times and was deleted from the queue`,
+				{ description: `Last error: ${reason}. The notification is under "raw" of this error's item; the queue moved on to the next one.` },
+			);
+			context.saveFailedExecution(Object.assign(error, { context: { receiptId: item.receiptId, chatId: item.chatId, raw: item.raw as JsonObject } }));
+			context.logger.warn(error.message);
+		},
+		authFailure: (error) => context.emitError(new NodeOperationError(context.getNode(), error.message, { description: error.description })),
+		warn: (message) => context.logger.warn(message),
+	};
+}
+
+/** Before polling: a webhook URL on the instance means the queue stays empty. */
+async function checkSettings(context: ITriggerFunctions, api: QueueApi): Promise<void> {
+	let webhookUrl: string;
+	try {
+		({ webhookUrl } = await api.settings());
+	} catch (error) {
+		// Unreachable now is no reason to refuse: the loop waits it out. A wrong credential is.
+		if (isAuthFailure(error)) throw new NodeOperationError(context.getNode(), error.message, { description: error.description });
+		if (error instanceof GreenApiError) context.logger.warn(`GREEN-API Trigger: getSettings failed (${error.message}); polling anyway`);
+		return;
+	}
+	if (webhookUrl !== '') {
+		throw new NodeOperationError(context.getNode(), `This GREEN-API instance sends its notifications to the webhook URL ${webhookUrl}, so its queue stays empty`, {
+			description:
+				'Clear webhookUrl in the GREEN-API console (instance settings) to poll the queue, or switch this trigger to Receive: Webhook and use that URL.',
+		});
+	}
+}
+
+export async function startPolling(context: ITriggerFunctions): Promise<ITriggerResponse> {
+	const connection = await connectionOf(context);
+	const api = queueApi(connection);
+	const filter = filterFromParameters(context);
+	const manual = context.getMode() === 'manual';
+	// A test listener is a consumer of its own: while the active workflow polls, the two would race for each notification.
+	const owner = `${manual ? 'the test listener of ' : ''}workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
+	const options = {
+		receiveTimeout: Math.min(60, Math.max(5, Math.round(context.getNodeParameter('receiveTimeout', 20) as number))),
+		acknowledge: context.getNodeParameter('acknowledge', 'afterFinished') as Acknowledge,
+		maxAttempts: context.getNodeParameter('maxAttempts', 3) as number,
+		filter,
+	};
+	await checkSettings(context, api);
+	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
+	const loop = new PollLoop(api, { ...options, once: manual }, hooksFor(context));
+	const closeFunction = async () => {
+		claim.release();
+		await loop.stop();
+	};
+	if (manual) return { closeFunction, manualTriggerFunction: async () => void loop.start() };
+	void loop.start();
+	return { closeFunction };
+}
+
+function claimInstanceOrThrow(context: ITriggerFunctions, instanceKey: string, idInstance: string, owner: string) {
+	try {
+		return claimInstance(instanceKey, idInstance, owner);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message);
+	}
+}

@@ -1,0 +1,58 @@
+import { normalizeNotification } from '../../nodes/GreenApiTrigger/notification/normalize';
+import { incoming, incomingCall, outgoingStatus, stateChanged } from '../emulator/notification-bodies';
+
+describe('normaliser: one shape for every notification, text from every message kind', () => {
+	it('a plain text message', () => {
+		const body = incoming(7, { chatId: '79001112233@c.us', name: 'Ann', text: 'hello' });
+		expect(normalizeNotification(body, 42)).toEqual({
+			type: 'incomingMessageReceived',
+			chatId: '79001112233@c.us',
+			isGroup: false,
+			sender: { chatId: '79001112233@c.us', name: 'Ann' },
+			messageId: 'MSG000007',
+			timestamp: { iso: '2023-11-14T22:13:27.000Z', unix: 1_700_000_007 },
+			messageType: 'textMessage',
+			text: 'hello',
+			receiptId: 42,
+			raw: body,
+		});
+	});
+
+	const kinds: [string, Record<string, unknown>, string][] = [
+		['extendedTextMessage', { extendedTextMessageData: { text: 'see https://x.example', description: 'd' } }, 'see https://x.example'],
+		['quotedMessage', { extendedTextMessageData: { text: 'my answer', stanzaId: 'S1' }, quotedMessage: { typeMessage: 'textMessage', textMessage: 'question' } }, 'my answer'],
+		['imageMessage', { fileMessageData: { downloadUrl: 'https://x.example/i.jpg', caption: 'look', mimeType: 'image/jpeg' } }, 'look'],
+		['videoMessage', { fileMessageData: { caption: 'clip' } }, 'clip'],
+		['documentMessage', { fileMessageData: { fileName: 'offer.pdf', caption: '' } }, 'offer.pdf'],
+		['locationMessage', { locationMessageData: { nameLocation: 'Office', address: 'Main St 1', latitude: 1, longitude: 2 } }, 'Office'],
+		['contactMessage', { contactMessageData: { displayName: 'Bob', vcard: 'BEGIN:VCARD' } }, 'Bob'],
+		['contactsArrayMessage', { messageData: { contacts: [{ displayName: 'A' }, { displayName: 'B' }] } }, 'A, B'],
+		['buttonsResponseMessage', { buttonsResponseMessage: { stanzaId: 'S', selectedButtonId: '1', selectedButtonText: 'Yes' } }, 'Yes'],
+		['templateButtonsReplyMessage', { templateButtonReplyMessage: { selectedId: '1', selectedDisplayText: 'Order' } }, 'Order'],
+		['listResponseMessage', { listResponseMessage: { title: 'Pizza', rowId: 'r1' } }, 'Pizza'],
+		['reactionMessage', { extendedTextMessageData: { text: '👍' } }, '👍'],
+		['pollMessage', { pollMessageData: { name: 'Lunch?', options: [] } }, 'Lunch?'],
+		['stickerMessage', { fileMessageData: { downloadUrl: 'https://x.example/s.webp' } }, ''],
+		['someFutureMessage', { textMessageData: { textMessage: 'still found' } }, 'still found'],
+	];
+	it.each(kinds)('%s', (typeMessage, data, text) => {
+		const n = normalizeNotification(incoming(1, { messageData: { typeMessage, ...data } }));
+		expect(n.messageType).toBe(typeMessage);
+		expect(n.text).toBe(text);
+	});
+
+	it('group messages name the group chat and the person who wrote', () => {
+		const n = normalizeNotification(incoming(1, { chatId: '120363043968066561@g.us', name: 'Eve' }));
+		expect(n).toMatchObject({ chatId: '120363043968066561@g.us', isGroup: true, sender: { chatId: '79005550000@c.us', name: 'Eve' } });
+	});
+
+	it('statuses, calls and state changes keep the same fields', () => {
+		expect(normalizeNotification(outgoingStatus(1, '79001112233@c.us'))).toMatchObject({ type: 'outgoingMessageStatus', chatId: '79001112233@c.us', messageType: '', text: '' });
+		expect(normalizeNotification(incomingCall(1, '79001112233@c.us'))).toMatchObject({ type: 'incomingCall', chatId: '79001112233@c.us', isGroup: false });
+		expect(normalizeNotification(stateChanged(1))).toMatchObject({ type: 'stateInstanceChanged', chatId: '', sender: { chatId: '', name: '' } });
+	});
+
+	it('survives bodies that are not objects', () => {
+		expect(normalizeNotification(null)).toMatchObject({ type: '', chatId: '', timestamp: null, raw: {} });
+	});
+});
