@@ -62,16 +62,7 @@ export async function limited(stage: GreenApiStage, perSecond: number, items: nu
 	stage.emulator.setRateLimit('getContactInfo', perSecond);
 	stage.emulator.setLatency(5);
 	const row = (client: string, result: LoopResult): LimitedRow => {
-		const row: LimitedRow = {
-			client,
-			items,
-			seconds: result.seconds,
-			goodputPerSecond: result.ok / result.seconds,
-			goodputOverR: result.ok / result.seconds / perSecond,
-			server429s: stage.emulator.count({ status: 429 }),
-			failedItems: result.failed,
-		};
-		stage.emulator.reset();
+		const row = limitedRow(stage, client, items, perSecond, result);
 		stage.emulator.setRateLimit('getContactInfo', perSecond);
 		stage.emulator.setLatency(5);
 		return row;
@@ -90,8 +81,13 @@ export async function checkWhatsappAtItsLimit(stage: GreenApiStage, items: numbe
 	stage.emulator.setLatency(5);
 	const perSecond = 10;
 	const result = await nodeRun(stage, phones(items, '7911'), {}, 'checkWhatsapp');
+	return limitedRow(stage, 'this node, Check WhatsApp (default limit)', items, perSecond, result);
+}
+
+/** A limited run's row, with the server's 429s counted since its reset; resets it again. */
+function limitedRow(stage: GreenApiStage, client: string, items: number, perSecond: number, result: LoopResult): LimitedRow {
 	const row: LimitedRow = {
-		client: 'this node, Check WhatsApp (default limit)',
+		client,
 		items,
 		seconds: result.seconds,
 		goodputPerSecond: result.ok / result.seconds,

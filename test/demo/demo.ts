@@ -14,16 +14,7 @@ import credentialsFile from './green-api-emulator.credentials.json';
 import workflowFile from './green-api-demo.workflow.json';
 import { fit, table } from '../support/table';
 import { ENRICHMENT_FILE, phoneItems, runEnrichment } from './enrichment';
-import type { EnrichmentRun } from './enrichment';
-
-interface WorkflowNode {
-	name: string;
-	type: string;
-	typeVersion: number;
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-	onError?: string;
-}
+import type { EnrichmentRun, FileNode as WorkflowNode } from './enrichment';
 
 export const WORKFLOW_FILE = 'test/demo/green-api-demo.workflow.json';
 const workflow = workflowFile as { nodes: WorkflowNode[] };

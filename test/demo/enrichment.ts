@@ -10,7 +10,8 @@ import workflowFile from './green-api-enrichment.workflow.json';
 
 export const ENRICHMENT_FILE = 'test/demo/green-api-enrichment.workflow.json';
 
-interface FileNode {
+/** A node as the editor saves it in a workflow file: what the demos read of it. */
+export interface FileNode {
 	name: string;
 	type: string;
 	typeVersion: number;
