@@ -61,22 +61,60 @@ afterAll(async () => {
 	if (editor) process.stderr.write(`[e2e] screenshots: ${screenshots}; requests refused (not 127.0.0.1): ${[...new Set(editor.refused)].join(', ') || 'none'}\n`);
 }, 60_000);
 
-describe('the GREEN-API node in the n8n editor', () => {
-	it('is found by "whatsapp" and by "contact info" in the nodes panel', async () => {
+describe('the GREEN-API nodes in the n8n editor', () => {
+	// An empty workflow opens the nodes panel on its triggers: "whatsapp" finds the app, whose
+	// trigger starts the workflow. The regular node is then added from the trigger's output, in
+	// the "What happens next?" view, as a person builds "on a message, look up the contact".
+	const creator = () => editor.testId('node-creator');
+	const search = () => editor.testId('node-creator-search-bar');
+	/** An entry of the nodes panel by its exact name (the app, a trigger, an action). */
+	const entry = (name: string | RegExp) => {
+		const exact = editor.testId('node-creator-item-name').filter({ hasText: typeof name === 'string' ? new RegExp(`^${name}$`) : name });
+		return creator().getByTestId('item-iterator-item').filter({ has: exact });
+	};
+
+	it('offers its trigger for "whatsapp" when a new workflow asks what starts it, and adds it', async () => {
 		await editor.step('open a new workflow', () => editor.goto('/workflow/new'));
 		await editor.step('open the nodes panel with the canvas "+" button', () => editor.testId('canvas-plus-button').click());
-		const search = editor.testId('node-creator-search-bar');
-		const results = editor.testId('node-creator-node-item');
-		for (const typed of ['contact info', 'whatsapp']) {
-			await editor.step('find the nodes panel search box', () => search.fill(typed));
-			await editor.step(`find GREEN-API among the nodes for "${typed}"`, () => results.filter({ hasText: 'GREEN-API' }).waitFor());
-		}
+		await editor.step('see the trigger view ("What triggers this workflow?")', () =>
+			creator().getByTestId('nodes-list-header').filter({ hasText: /what triggers this workflow/i }).waitFor(),
+		);
+		await editor.step('type "whatsapp" in the nodes panel search box', () => search().fill('whatsapp'));
+		await editor.step('find GREEN-API among the triggers for "whatsapp"', () => entry('GREEN-API').waitFor());
+		expect(await entry('GREEN-API').getByTestId('node-creator-item-description').innerText()).toMatch(/starts the workflow on whatsapp messages/i);
 		await editor.screenshot('nodes-panel-whatsapp');
+
+		await editor.step('open GREEN-API from the search results', () => entry('GREEN-API').click());
+		const categories = creator().getByTestId('node-creator-category-item');
+		await editor.step('see its Triggers and Actions', () => categories.filter({ hasText: /^Actions \(\d+\)/ }).waitFor());
+		expect((await categories.allInnerTexts()).map((text) => text.trim())).toEqual(expect.arrayContaining(['Triggers (1)']));
+		await editor.step('pick the "On new GREEN-API event" trigger', () => entry('On new GREEN-API event').click());
+
+		const panel = editor.testId('ndv');
+		await editor.step('open the trigger\'s panel', () => panel.waitFor());
+		expect(await panel.getByTestId('parameter-input-mode').locator('input').inputValue()).toBe('Poll the Notification Queue');
+		expect(await panel.getByTestId('parameter-input-events').innerText()).toContain('Incoming Message');
+		const labels = await editor.step('read the trigger\'s field labels', () => panel.getByTestId('node-parameters').innerText());
+		expect(labels).toContain('Event Types');
+		expect(labels).toContain('Only These Chat IDs');
+		await editor.screenshot('trigger-panel-new');
+		await editor.step('close the trigger\'s panel', () => editor.testId('ndv-close-button').click());
+		await editor.step('see the trigger on the canvas', () => editor.testId('canvas-trigger-node').filter({ hasText: 'GREEN-API Trigger' }).waitFor());
 	});
 
-	it('adds it with the operation shown and a Chat ID field', async () => {
-		await editor.step('open GREEN-API from the search results', () => editor.testId('node-creator-node-item').filter({ hasText: 'GREEN-API' }).click());
-		await editor.step('pick the "Get contact info" action', () => editor.testId('node-creator').getByText(/get contact info/i).click());
+	it('finds the GREEN-API node by "whatsapp" and "contact info" after the trigger, and adds Get contact info', async () => {
+		const trigger = editor.testId('canvas-node').filter({ has: editor.testId('canvas-trigger-node') });
+		await editor.step('press the "+" on the trigger\'s output', () => trigger.getByTestId('canvas-handle-plus').click());
+		await editor.step('see the "What happens next?" view', () =>
+			creator().getByTestId('nodes-list-header').filter({ hasText: /what happens next/i }).waitFor(),
+		);
+		for (const typed of ['whatsapp', 'contact info']) {
+			await editor.step(`type "${typed}" in the nodes panel search box`, () => search().fill(typed));
+			await editor.step(`find GREEN-API among the nodes for "${typed}"`, () => entry('GREEN-API').waitFor());
+		}
+		await editor.step('open GREEN-API from the search results', () => entry('GREEN-API').click());
+		await editor.step('pick the "Get contact info" action', () => entry(/^get contact info$/i).click());
+
 		const panel = editor.testId('ndv');
 		await editor.step('open the node panel', () => panel.waitFor());
 		const operation = panel.getByTestId('parameter-input-operation').locator('input');
@@ -87,12 +125,17 @@ describe('the GREEN-API node in the n8n editor', () => {
 		await editor.screenshot('node-panel-new');
 	});
 
-	it('labels its two outputs Contact and Products on the canvas', async () => {
+	it('labels its two outputs Contact and Products on the canvas, behind the trigger', async () => {
 		await editor.step('close the node panel', () => editor.testId('ndv-close-button').click());
-		const handles = editor.testId('canvas-node-output-handle');
+		const node = editor.testId('canvas-node').filter({ has: editor.testId('canvas-default-node') });
+		const handles = node.getByTestId('canvas-node-output-handle');
 		await editor.step('see the output labels on the canvas', () => handles.filter({ hasText: 'Products' }).waitFor());
-		const texts = (await handles.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
-		expect(texts).toEqual(expect.arrayContaining(['Contact', 'Products']));
+		const texts = (await handles.allInnerTexts()).map((text) => text.trim());
+		expect(texts).toEqual(['Contact', 'Products']);
+		// The subtitle says what it does in words a person reads (issue 10, point 2).
+		expect(await node.innerText()).toContain('Contact: Get Contact Info');
+		expect(await editor.testId('canvas-node').count()).toBe(2);
+		expect(await editor.testId('edge').count()).toBe(1);
 		await editor.screenshot('canvas-new-node');
 	});
 
@@ -154,7 +197,7 @@ describe('the GREEN-API node in the n8n editor', () => {
 			editor.page.getByRole('alert').filter({ hasText: /workflow executed successfully/i }).waitFor({ timeout: 30_000 }),
 		);
 		const onCanvas = (await node.innerText()).split('\n').map((line) => line.trim());
-		expect(onCanvas).toEqual(expect.arrayContaining(['Contact', `${DEMO_CONTACT_ITEMS} items`, 'Products', `${DEMO_PRODUCT_ITEMS} items`]));
+		expect(onCanvas).toEqual(expect.arrayContaining(['Contact: Get Contact Info', 'Contact', `${DEMO_CONTACT_ITEMS} items`, 'Products', `${DEMO_PRODUCT_ITEMS} items`]));
 		await editor.dismissToasts();
 		await publishScreenshot(await editor.screenshot('demo-canvas'), docs, 'demo-canvas');
 

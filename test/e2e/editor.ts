@@ -21,6 +21,12 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
+// Runs in the page (a string: this package's TypeScript has no DOM types). Spinners loop for ever: only finite animations are awaited.
+const SETTLE = `(async () => {
+	const finite = document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+	await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 3000))]);
+})()`;
+
 /** One browser, one page, signed in; every request that leaves 127.0.0.1 is refused and listed. */
 export class Editor {
 	/** Requests the editor tried to send elsewhere (the npm registry, CDNs): refused, kept for the report. */
@@ -76,8 +82,17 @@ export class Editor {
 		await this.page.getByRole('alert').locator('.el-notification__closeBtn').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
 	}
 
-	/** Saves the page as <dir>/<nn>-<name>.png and returns the path. */
+	/**
+	 * Waits (up to 3 s) for the editor's finite animations to end: a dialog caught while it
+	 * fades in shows the page behind it through its fields.
+	 */
+	async settle(): Promise<void> {
+		await this.page.evaluate(SETTLE).catch(() => undefined);
+	}
+
+	/** Saves the page, once its animations ended, as <dir>/<nn>-<name>.png and returns the path. */
 	async screenshot(name: string): Promise<string> {
+		await this.settle();
 		this.shots += 1;
 		const file = join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${name}.png`);
 		await this.page.screenshot({ path: file });

@@ -1,6 +1,7 @@
 // `n8n start` for tests that need the running editor or its REST API: started on the run's
 // free ports (from N8n.create), ready when /healthz/readiness says so, an owner set up
-// through REST, stopped with SIGTERM (SIGKILL when it hangs), killed, or restarted.
+// through REST, REST calls as that owner, stopped with SIGTERM (SIGKILL when it hangs), killed,
+// or restarted (after a kill too).
 import type { ChildProcessByStdio } from 'node:child_process';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -129,6 +130,22 @@ export class N8nServer {
 		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 		if (!cookie) throw new Error(`POST ${path}: no n8n-auth cookie in the answer`);
 		return cookie.split(';')[0];
+	}
+
+	/**
+	 * POST to n8n's REST API as a signed-in user (`cookie` from setupOwner/login), as the editor
+	 * does for "Execute workflow" (`/rest/workflows/<id>/run`) or deactivation; the answer's JSON.
+	 */
+	async rest(cookie: string, path: string, body: unknown = {}): Promise<unknown> {
+		const response = await fetch(`${this.url}${path}`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text.slice(0, 500)}`);
+		return text ? (JSON.parse(text) as unknown) : undefined;
 	}
 
 	/** SIGTERM, as a service manager stops it; SIGKILL if it is not gone after graceMs. */

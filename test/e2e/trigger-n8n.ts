@@ -1,12 +1,10 @@
-// `n8n start` for the trigger's end-to-end test (written before test/e2e/server.ts existed;
-// fold into it), and a loopback sink that records what the workflows post.
+// What the trigger's end-to-end test needs around n8n (which server.ts starts): a loopback sink
+// that records what the workflows post, webhook URLs on 127.0.0.1, and waiting for a condition.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { N8n } from './n8n';
-import { killAll } from './process';
-import type { RunResult } from './process';
 
 export interface SinkEntry {
 	at: number;
@@ -65,56 +63,5 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, tim
 	while (!(await condition())) {
 		if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
-
-/** A running `n8n start`; its output joins the N8n transcript when it exits. */
-export class RunningN8n {
-	private constructor(
-		readonly base: string,
-		private readonly exited: Promise<RunResult>,
-	) {}
-
-	static async start(n8n: N8n): Promise<RunningN8n> {
-		const exited = n8n.cli(['start'], 600_000);
-		exited.catch(() => undefined);
-		const base = `http://127.0.0.1:${portOf(n8n)}`;
-		await waitUntil(async () => await fetch(`${base}/healthz`).then((r) => r.ok, () => false), 90_000, 'n8n start answering /healthz');
-		return new RunningN8n(base, exited);
-	}
-
-	/** SIGKILL to n8n and its task runners: nothing gets to clean up. */
-	async kill(): Promise<void> {
-		killAll();
-		await this.exited.catch(() => undefined);
-	}
-
-	/** The owner account: REST activation needs a session (headless start does not). */
-	async session(): Promise<string> {
-		const response = await fetch(`${this.base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-password-1' }),
-		});
-		if (!response.ok) throw new Error(`owner setup: HTTP ${response.status} ${await response.text()}`);
-		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-		if (!cookie) throw new Error('owner setup set no n8n-auth cookie');
-		return cookie.split(';')[0];
-	}
-
-	/** "Listen for test event" / "Execute workflow" from the trigger, as the editor asks for it. */
-	async runFromTrigger(cookie: string, workflowId: string, triggerName: string): Promise<unknown> {
-		const response = await fetch(`${this.base}/rest/workflows/${workflowId}/run`, {
-			method: 'POST',
-			headers: { cookie, 'content-type': 'application/json' },
-			body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
-		});
-		if (!response.ok) throw new Error(`run ${workflowId}: HTTP ${response.status} ${await response.text()}`);
-		return await response.json();
-	}
-
-	async deactivate(cookie: string, workflowId: string): Promise<void> {
-		const response = await fetch(`${this.base}/rest/workflows/${workflowId}/deactivate`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
-		if (!response.ok) throw new Error(`deactivate ${workflowId}: HTTP ${response.status} ${await response.text()}`);
 	}
 }
