@@ -25,6 +25,8 @@ timeout -k 10 300 npm run build --silent
 
 say "packing it (npm pack)"
 mkdir -p .e2e
+# Screenshots of an earlier run would sit beside this run's under the same numbers.
+rm -rf .e2e/screenshots
 rm -f .e2e/*.tgz
 tarball="$(timeout -k 10 120 npm pack --pack-destination .e2e --silent | tail -n 1)"
 export E2E_TARBALL="$root/.e2e/$tarball"
