@@ -5,7 +5,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { expectSuccess, freePort, run } from './process';
+import { freePort } from '../support/ports';
+import { expectSuccess, run } from './process';
 import type { RunResult } from './process';
 
 /** The repository root, found from here so the test runs from any working directory. */

@@ -4,7 +4,8 @@ import { closeLimiterRedis, useLimiterRedis } from '../../nodes/GreenApi/transpo
 import { redisKeysFor } from '../../nodes/GreenApi/transport/limiter/redisWindow';
 import { InstanceLimiter } from '../../nodes/GreenApi/transport/rateLimiter';
 import { GreenApiEmulator } from '../emulator';
-import { freePort, RedisServer } from './redisServer';
+import { freePort } from '../support/ports';
+import { RedisServer } from './redisServer';
 import { runProcesses } from './sharedLimitProcesses';
 import { busiestWindow, uniqueKey } from './window';
 

@@ -2,9 +2,10 @@
 // on a free 127.0.0.1 port, nothing saved to disk. Installed with apt-get when missing.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 import { Redis } from 'ioredis';
+
+import { freePort } from '../support/ports';
 
 function installed(): boolean {
 	return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -20,17 +21,6 @@ export function ensureRedisServer(): void {
 	if (!installed()) throw new Error('redis-server is not installed and apt-get could not install it: apt-get install -y redis-server');
 }
 
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address !== null ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 export class RedisServer {
 	#child: ChildProcess | undefined;
