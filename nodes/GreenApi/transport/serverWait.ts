@@ -5,6 +5,7 @@
  * most INSTANCE_PAUSE_CAP_MS. A longer wait ends the item's attempts at once, saying what
  * the server asked for. No timer set from these values can pass Node's 2^31-1 ms limit.
  */
+import { delay } from './delay';
 
 /** The first retry waits this long, each further one twice as long as the one before... */
 export const RETRY_BASE_MS = 1000;
@@ -54,14 +55,5 @@ export function describeWait(ms: number): string {
 
 /** Resolves after `ms`, or at once when `signal` aborts; never beyond the retry cap. */
 export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-	if (signal?.aborted) return;
-	await new Promise<void>((resolve) => {
-		const done = () => {
-			clearTimeout(timer);
-			signal?.removeEventListener('abort', done);
-			resolve();
-		};
-		const timer = setTimeout(done, Math.min(Math.max(0, ms), RETRY_WAIT_CAP_MS));
-		signal?.addEventListener('abort', done, { once: true });
-	});
+	await delay(Math.min(ms, RETRY_WAIT_CAP_MS), signal);
 }

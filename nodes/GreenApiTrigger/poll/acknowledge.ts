@@ -1,5 +1,5 @@
+import { delay } from '../../GreenApi/transport/delay';
 import type { NormalizedNotification } from '../notification/normalize';
-import { sleep } from './backoff';
 import type { LoopHooks, LoopOptions, LoopTiming } from './types';
 
 export type Verdict = 'delete' | 'keep';
@@ -33,7 +33,7 @@ export async function settle(
 		if (outcome.ok) return 'delete';
 		reason = outcome.reason;
 		if (signal.aborted) return 'keep';
-		if (attempt < attempts && !(await sleep(timing.retryBaseMs * 2 ** (attempt - 1), signal))) return 'keep';
+		if (attempt < attempts && !(await delay(timing.retryBaseMs * 2 ** (attempt - 1), signal))) return 'keep';
 	}
 	hooks.poison(item, attempts, reason);
 	return 'delete';

@@ -27,19 +27,3 @@ export class Backoff {
 		this.failures = 0;
 	}
 }
-
-/** Resolves after `ms`, or at once (false) when the signal aborts: a closing trigger never waits. */
-export async function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-	if (signal.aborted) return false;
-	return await new Promise<boolean>((resolve) => {
-		const onAbort = (): void => {
-			clearTimeout(timer);
-			resolve(false);
-		};
-		const timer = setTimeout(() => {
-			signal.removeEventListener('abort', onAbort);
-			resolve(true);
-		}, ms);
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-}

@@ -1,7 +1,8 @@
+import { delay } from '../../GreenApi/transport/delay';
 import { GreenApiError } from '../../GreenApi/transport/failures';
 import { normalizeNotification } from '../notification/normalize';
 import { settle } from './acknowledge';
-import { Backoff, sleep } from './backoff';
+import { Backoff } from './backoff';
 import type { QueueApi, Received } from './queueApi';
 import { DEFAULT_TIMING } from './types';
 import type { LoopHooks, LoopOptions, LoopTiming } from './types';
@@ -111,6 +112,6 @@ export class PollLoop {
 		const wait = this.failures.next();
 		const message = error instanceof Error ? error.message : String(error);
 		this.hooks.warn(`GREEN-API Trigger: ${what} failed (${message}); retry ${this.failures.streak} in ${wait} ms`);
-		await sleep(wait, signal);
+		await delay(wait, signal);
 	}
 }

@@ -19,14 +19,7 @@ export const EASE_OFF_MAX_MS = 1000;
  */
 export const EASE_OFF_FADE_MS_PER_SECOND = 100;
 
-/** Node's timers overflow above this and fire after 1 ms instead. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** Any delay made safe for setTimeout: a number, at least 0, at most Node's limit. */
-export function clampDelay(ms: number): number {
-	if (Number.isNaN(ms) || ms <= 0) return 0;
-	return Math.min(MAX_TIMER_MS, Math.ceil(ms));
-}
+export { clampDelay, MAX_TIMER_MS } from '../delay';
 
 export interface Shape {
 	/** Starts allowed per window. */
