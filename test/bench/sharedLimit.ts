@@ -2,22 +2,18 @@ import { RedisServer } from '../limiter/redisServer';
 import { runProcesses } from '../limiter/sharedLimitProcesses';
 import type { ProcessesRun } from '../limiter/sharedLimitProcesses';
 import type { GreenApiStage } from '../support/greenApiStage';
+import type { LimitedRow } from './scenarios';
+
+/** A limited run's figures, named by the limiter instead of the client. */
+export interface SharedLimitRow extends Omit<LimitedRow, 'client'> {
+	limiter: string;
+	processes: number;
+}
 
 /**
  * Several plain Node processes (n8n workers, in effect) sharing one instance: each with its
  * own limiter, then all with the limiter shared through a real Redis on 127.0.0.1.
  */
-export interface SharedLimitRow {
-	limiter: string;
-	processes: number;
-	items: number;
-	seconds: number;
-	goodputPerSecond: number;
-	goodputOverR: number;
-	server429s: number;
-	failedItems: number;
-}
-
 export async function sharedLimit(stage: GreenApiStage, perSecond: number, processes: number, itemsEach: number): Promise<SharedLimitRow[]> {
 	const redis = await RedisServer.start();
 	const target = { url: stage.emulator.url, idInstance: stage.emulator.idInstance, token: stage.emulator.token };
