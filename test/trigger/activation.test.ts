@@ -3,9 +3,9 @@
 import type { ITriggerResponse } from 'n8n-workflow';
 
 import { GreenApiTrigger } from '../../nodes/GreenApiTrigger/GreenApiTrigger.node';
-import { GreenApiEmulator } from '../emulator';
+import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
-import { activate, credentialsFor, fakeTrigger, waitFor, WRONG_TOKEN } from './harness';
+import { activate, credentialsFor, fakeTrigger, useQueueEmulator, waitFor, WRONG_TOKEN } from './harness';
 import type { FakeTrigger } from './harness';
 
 const node = new GreenApiTrigger();
@@ -14,18 +14,9 @@ const POLL = { mode: 'poll', receiveTimeout: 5, acknowledge: 'afterFinished', ma
 let emulator: GreenApiEmulator;
 const open: ITriggerResponse[] = [];
 
-beforeAll(async () => {
-	emulator = await GreenApiEmulator.start();
-});
-beforeEach(() => {
-	emulator.reset();
-	emulator.notifications.maxLongPollMs = 150;
-});
+useQueueEmulator((started) => (emulator = started));
 afterEach(async () => {
 	await Promise.all(open.splice(0).map(async (response) => await response.closeFunction?.()));
-});
-afterAll(async () => {
-	await emulator.close();
 });
 
 async function start(fake: FakeTrigger): Promise<ITriggerResponse> {

@@ -6,7 +6,7 @@ import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import type { Connection } from '../../nodes/GreenApi/transport/connection';
 import type { NormalizedNotification } from '../../nodes/GreenApiTrigger/notification/normalize';
 import type { LoopHooks, RunOutcome } from '../../nodes/GreenApiTrigger/poll/types';
-import type { GreenApiEmulator } from '../emulator';
+import { GreenApiEmulator } from '../emulator';
 
 export const WRONG_TOKEN = 'wrong-trigger-token-that-must-stay-hidden';
 
@@ -113,4 +113,24 @@ export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDat
 
 export async function activate(trigger: { trigger(this: ITriggerFunctions): Promise<ITriggerResponse> }, fake: FakeTrigger): Promise<ITriggerResponse> {
 	return await trigger.trigger.call(fake.context);
+}
+
+/**
+ * One emulator for a test file whose triggers poll its queue: started before the tests, reset
+ * after each with long polls cut short (an empty queue answers after 150 ms instead of
+ * receiveTimeout's 5 s minimum), closed after the file. `use` receives it.
+ */
+export function useQueueEmulator(use: (emulator: GreenApiEmulator) => void): void {
+	let emulator: GreenApiEmulator | undefined;
+	beforeAll(async () => {
+		emulator = await GreenApiEmulator.start();
+		use(emulator);
+	});
+	beforeEach(() => {
+		emulator?.reset();
+		if (emulator) emulator.notifications.maxLongPollMs = 150;
+	});
+	afterAll(async () => {
+		await emulator?.close();
+	});
 }

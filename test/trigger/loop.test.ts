@@ -2,9 +2,9 @@ import { buildFilter } from '../../nodes/GreenApiTrigger/notification/filters';
 import { PollLoop } from '../../nodes/GreenApiTrigger/poll/loop';
 import { queueApi } from '../../nodes/GreenApiTrigger/poll/queueApi';
 import type { LoopOptions, RunOutcome } from '../../nodes/GreenApiTrigger/poll/types';
-import { GreenApiEmulator } from '../emulator';
+import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
-import { connectionFor, recorder, waitFor, WRONG_TOKEN } from './harness';
+import { connectionFor, recorder, useQueueEmulator, waitFor, WRONG_TOKEN } from './harness';
 import type { Recorder } from './harness';
 
 const FAST = { retryBaseMs: 20, failureBaseMs: 20, failureMaxMs: 100 };
@@ -13,19 +13,9 @@ const ALL = buildFilter({ events: [], chats: 'all', chatIds: '' });
 let emulator: GreenApiEmulator;
 const loops: PollLoop[] = [];
 
-beforeAll(async () => {
-	emulator = await GreenApiEmulator.start();
-});
-beforeEach(() => {
-	emulator.reset();
-	// An empty queue answers after 150 ms instead of receiveTimeout's 5 s minimum.
-	emulator.notifications.maxLongPollMs = 150;
-});
+useQueueEmulator((started) => (emulator = started));
 afterEach(async () => {
 	await Promise.all(loops.splice(0).map((loop) => loop.stop()));
-});
-afterAll(async () => {
-	await emulator.close();
 });
 
 function startLoop(hooks: Recorder, options: Partial<LoopOptions> = {}, token = emulator.token): PollLoop {
