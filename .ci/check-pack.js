@@ -18,6 +18,8 @@ for (const required of [
 	'dist/credentials/GreenApi.credentials.js',
 	'dist/nodes/GreenApi/GreenApi.node.js',
 	'dist/nodes/GreenApi/GreenApi.node.json',
+	'dist/nodes/GreenApi/GreenApiTrigger.node.js',
+	'dist/nodes/GreenApi/GreenApiTrigger.node.json',
 	'dist/icons/greenApi.svg',
 	'dist/icons/greenApi.dark.svg',
 ]) {

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import { callGreenApi } from '../../nodes/GreenApi/transport/request';
-import { buildFilter } from '../../nodes/GreenApiTrigger/notification/filters';
-import { PollLoop } from '../../nodes/GreenApiTrigger/poll/loop';
-import { queueApi } from '../../nodes/GreenApiTrigger/poll/queueApi';
-import type { Acknowledge, LoopHooks } from '../../nodes/GreenApiTrigger/poll/types';
+import { buildFilter } from '../../nodes/GreenApi/trigger/notification/filters';
+import { PollLoop } from '../../nodes/GreenApi/trigger/poll/loop';
+import { queueApi } from '../../nodes/GreenApi/trigger/poll/queueApi';
+import type { Acknowledge, LoopHooks } from '../../nodes/GreenApi/trigger/poll/types';
 import { GreenApiEmulator } from '../emulator';
 import { incoming } from '../emulator/notification-bodies';
 import { table } from '../support/table';

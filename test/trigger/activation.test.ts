@@ -2,7 +2,7 @@
 // against the emulator over real HTTP.
 import type { ITriggerResponse } from 'n8n-workflow';
 
-import { GreenApiTrigger } from '../../nodes/GreenApiTrigger/GreenApiTrigger.node';
+import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
 import { activate, credentialsFor, fakeTrigger, useQueueEmulator, waitFor, WRONG_TOKEN } from './harness';

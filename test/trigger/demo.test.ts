@@ -2,7 +2,7 @@
 // its trigger, with the file's own parameters, feeds Get Contact Info's {{ $json.chatId }}.
 import type { IDataObject } from 'n8n-workflow';
 
-import { GreenApiTrigger } from '../../nodes/GreenApiTrigger/GreenApiTrigger.node';
+import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import { normalizeChatId } from '../../nodes/GreenApi/helpers/chatId';
 import demoCredentials from '../demo/green-api-emulator.credentials.json';
 import workflow from '../demo/green-api-trigger-demo.workflow.json';

@@ -1,5 +1,5 @@
-import { buildFilter } from '../../nodes/GreenApiTrigger/notification/filters';
-import { normalizeNotification } from '../../nodes/GreenApiTrigger/notification/normalize';
+import { buildFilter } from '../../nodes/GreenApi/trigger/notification/filters';
+import { normalizeNotification } from '../../nodes/GreenApi/trigger/notification/normalize';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
 
 const personal = normalizeNotification(incoming(1, { chatId: '71234567890@c.us' }));

@@ -4,8 +4,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecution
 
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import type { Connection } from '../../nodes/GreenApi/transport/connection';
-import type { NormalizedNotification } from '../../nodes/GreenApiTrigger/notification/normalize';
-import type { LoopHooks, RunOutcome } from '../../nodes/GreenApiTrigger/poll/types';
+import type { NormalizedNotification } from '../../nodes/GreenApi/trigger/notification/normalize';
+import type { LoopHooks, RunOutcome } from '../../nodes/GreenApi/trigger/poll/types';
 import { GreenApiEmulator } from '../emulator';
 
 export const WRONG_TOKEN = 'wrong-trigger-token-that-must-stay-hidden';

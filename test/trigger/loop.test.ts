@@ -1,7 +1,7 @@
-import { buildFilter } from '../../nodes/GreenApiTrigger/notification/filters';
-import { PollLoop } from '../../nodes/GreenApiTrigger/poll/loop';
-import { queueApi } from '../../nodes/GreenApiTrigger/poll/queueApi';
-import type { LoopOptions, RunOutcome } from '../../nodes/GreenApiTrigger/poll/types';
+import { buildFilter } from '../../nodes/GreenApi/trigger/notification/filters';
+import { PollLoop } from '../../nodes/GreenApi/trigger/poll/loop';
+import { queueApi } from '../../nodes/GreenApi/trigger/poll/queueApi';
+import type { LoopOptions, RunOutcome } from '../../nodes/GreenApi/trigger/poll/types';
 import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
 import { connectionFor, recorder, useQueueEmulator, waitFor, WRONG_TOKEN } from './harness';

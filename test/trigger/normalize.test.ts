@@ -1,4 +1,4 @@
-import { normalizeNotification } from '../../nodes/GreenApiTrigger/notification/normalize';
+import { normalizeNotification } from '../../nodes/GreenApi/trigger/notification/normalize';
 import { incoming, incomingCall, outgoingStatus, stateChanged } from '../emulator/notification-bodies';
 
 describe('normaliser: one shape for every notification, text from every message kind', () => {

@@ -5,7 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { GreenApiTrigger } from '../../nodes/GreenApiTrigger/GreenApiTrigger.node';
+import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
 import { credentialsFor } from './harness';

@@ -1,5 +1,5 @@
-import { callGreenApi } from '../../GreenApi/transport/request';
-import type { Connection } from '../../GreenApi/transport/connection';
+import { callGreenApi } from '../../transport/request';
+import type { Connection } from '../../transport/connection';
 
 export interface Received {
 	receiptId: number;

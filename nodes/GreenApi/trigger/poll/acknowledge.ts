@@ -1,4 +1,4 @@
-import { delay } from '../../GreenApi/transport/delay';
+import { delay } from '../../transport/delay';
 import type { NormalizedNotification } from '../notification/normalize';
 import type { LoopHooks, LoopOptions, LoopTiming } from './types';
 

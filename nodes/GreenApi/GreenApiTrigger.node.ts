@@ -1,11 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { greenApiCredentialTest } from '../GreenApi/methods/credentialTest';
-import { properties } from './description';
-import { startPolling } from './poll/start';
-import { receiveWebhook } from './webhook/handler';
-import { webhookRegistration } from './webhook/registration';
+import { greenApiCredentialTest } from './methods/credentialTest';
+import { properties } from './trigger/description';
+import { startPolling } from './trigger/poll/start';
+import { receiveWebhook } from './trigger/webhook/handler';
+import { webhookRegistration } from './trigger/webhook/registration';
 
 export class GreenApiTrigger implements INodeType {
 	description: INodeTypeDescription = {

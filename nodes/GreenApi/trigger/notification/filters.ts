@@ -1,4 +1,4 @@
-import { normalizeChatId } from '../../GreenApi/helpers/chatId';
+import { normalizeChatId } from '../../helpers/chatId';
 import type { NormalizedNotification } from './normalize';
 
 export type ChatKind = 'all' | 'personal' | 'group';

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { toConnection } from '../GreenApi/transport/connection';
-import type { Connection } from '../GreenApi/transport/connection';
+import { toConnection } from '../transport/connection';
+import type { Connection } from '../transport/connection';
 import { buildFilter } from './notification/filters';
 import type { ChatKind, NotificationFilter } from './notification/filters';
 

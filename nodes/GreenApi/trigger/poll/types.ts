@@ -1,6 +1,6 @@
 import type { NotificationFilter } from '../notification/filters';
 import type { NormalizedNotification } from '../notification/normalize';
-import type { GreenApiError } from '../../GreenApi/transport/failures';
+import type { GreenApiError } from '../../transport/failures';
 
 export type Acknowledge = 'afterFinished' | 'onReceive';
 

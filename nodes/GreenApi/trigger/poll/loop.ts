@@ -1,5 +1,5 @@
-import { delay } from '../../GreenApi/transport/delay';
-import { GreenApiError } from '../../GreenApi/transport/failures';
+import { delay } from '../../transport/delay';
+import { GreenApiError } from '../../transport/failures';
 import { normalizeNotification } from '../notification/normalize';
 import { settle } from './acknowledge';
 import { Backoff } from './backoff';

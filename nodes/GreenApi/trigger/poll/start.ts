@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IRun, ITriggerFunctions, ITriggerResponse, JsonObject } from 'n8n-workflow';
 
-import { GreenApiError } from '../../GreenApi/transport/failures';
+import { GreenApiError } from '../../transport/failures';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { claimInstance } from './consumers';
 import { isAuthFailure, PollLoop } from './loop';
