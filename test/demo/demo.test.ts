@@ -30,7 +30,7 @@ describe('npm start (the offline demo)', () => {
 	it('shows one row per input item on the Contact output, failures included', () => {
 		expect(result.contacts).toHaveLength(result.items.length);
 		expect(printed).toContain('"120363043968066561@g.us" is a group chat. This operation works with personal chats only');
-		expect(printed).toMatch(/#4 "120363043968066561@g\.us" is a group chat.*\[item 4\]/);
+		expect(printed).toMatch(/#4 "120363043968066561@g\.us" is a group chat/);
 		expect(printed).toContain('Chat ID is empty.');
 		expect(printed).toContain('3 contacts, 2 errors');
 	});

@@ -49,7 +49,7 @@ describe('body faults end as one outcome per item', () => {
 		const started = performance.now();
 		const { failed } = await runChecked(stage, phones, { options: { ...options, retries: 0 } });
 		expect([...failed.keys()]).toEqual([1, 6]);
-		for (const message of failed.values()) expect(message).toMatch(/^No answer from 127\.0\.0\.1:\d+ within 1000 ms \[item \d+\]$/);
+		for (const message of failed.values()) expect(message).toMatch(/^No answer from 127\.0\.0\.1:\d+ within 1000 ms$/);
 		expect(performance.now() - started).toBeLessThan(10_000);
 	}, 30_000);
 
@@ -65,7 +65,7 @@ describe('body faults end as one outcome per item', () => {
 		stage.emulator.inject({ kind: 'cutBody', bytes: 12, chatId: chatIdOf(phones[4]) });
 		const { failed } = await runChecked(stage, phones, { options: { ...options, retries: 1 } });
 		expect([...failed.keys()]).toEqual([4]);
-		expect(failed.get(4)).toMatch(/^The connection to 127\.0\.0\.1:\d+ closed before GREEN-API answered \(retried 1 time\) \[item 5\]$/);
+		expect(failed.get(4)).toMatch(/^The connection to 127\.0\.0\.1:\d+ closed before GREEN-API answered \(retried 1 time\)$/);
 	}, 30_000);
 
 	it('a 466 whose `used` is 5,000 characters with the token inside: quoted short, token-free', async () => {

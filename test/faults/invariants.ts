@@ -30,7 +30,7 @@ export async function runChecked(stage: GreenApiStage, chatIds: unknown[], optio
 	const failed = new Map<number, string>();
 	contacts.forEach((item, index) => {
 		if (typeof item.json.error === 'string') {
-			expect(item.json.error).toMatch(new RegExp(`\\[item ${index + 1}\\]$`));
+			expect(item.json.error).not.toMatch(/\[item \d+\]/); // n8n numbers the item itself
 			expect(item.json.error.length).toBeGreaterThan(20);
 			failed.set(index, item.json.error);
 		} else {

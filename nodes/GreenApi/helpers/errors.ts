@@ -25,8 +25,9 @@ export function refuse(message: string, given: IDataObject = {}): InputError {
 }
 
 /**
- * The error n8n shows for one item, numbered from 1 as the editor numbers items. Every
- * text is redacted once more here: this is the one door through which failures leave the node.
+ * The error n8n shows for one item. The item is named by `itemIndex` alone: n8n writes its
+ * own item number next to the message, so one written here too would show two. Every text
+ * is redacted once more here: this is the one door through which failures leave the node.
  */
 export function toNodeError(
 	node: INode,
@@ -34,7 +35,7 @@ export function toNodeError(
 	itemIndex: number,
 	secrets: readonly string[],
 ): NodeApiError | NodeOperationError {
-	const message = `${redact(failure.message, secrets)} [item ${itemIndex + 1}]`;
+	const message = redact(failure.message, secrets);
 	if (failure instanceof InputError) {
 		return new NodeOperationError(node, message, { itemIndex, description: failure.description });
 	}

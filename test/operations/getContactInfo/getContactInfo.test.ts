@@ -66,13 +66,13 @@ describe('Get Contact Info through n8n\'s engine', () => {
 		expect(pairedIndexes(contacts)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
 		const errors = contacts.map((item) => item.json.error as string | undefined);
 		expect(errors[0]).toBeUndefined();
-		expect(errors[1]).toMatch(/Chat ID is empty.*\[item 2\]/);
-		expect(errors[2]).toMatch(/group chat.*Get Group Data.*\[item 3\]/);
+		expect(errors[1]).toMatch(/Chat ID is empty/);
+		expect(errors[2]).toMatch(/group chat.*Get Group Data/);
 		expect(errors[3]).toBeUndefined();
-		expect(errors[4]).toMatch(/text or a number, but it is a boolean \(true\).*\[item 5\]/);
-		expect(errors[5]).toMatch(/an object.*\[item 6\]/);
-		expect(errors[6]).toMatch(/empty.*\[item 7\]/);
-		expect(errors[7]).toMatch(/neither a phone number nor a chat ID.*\[item 8\]/);
+		expect(errors[4]).toMatch(/text or a number, but it is a boolean \(true\)/);
+		expect(errors[5]).toMatch(/an object/);
+		expect(errors[6]).toMatch(/empty/);
+		expect(errors[7]).toMatch(/neither a phone number nor a chat ID/);
 		expect(chatIdsOf(contacts)[3]).toBe('79001234569@c.us');
 		// Refused items show the value they were given, and the same fields as other error items.
 		expect(chatIdsOf(contacts)).toEqual([SEED_CHAT_ID, null, '120363043968066561@g.us', '79001234569@c.us', true, { nested: 1 }, '', 'not a number']);
@@ -90,12 +90,12 @@ describe('Get Contact Info through n8n\'s engine', () => {
 		});
 		expect(pairedIndexes(contacts)).toEqual([0]);
 		expect(errors).toHaveLength(1);
-		expect(errors[0].json.error).toMatch(/boolean \(false\).*\[item 2\]/);
+		expect(errors[0].json.error).toMatch(/boolean \(false\)/);
 	});
 
 	it('without "continue", stops on bad input before sending any request, naming the item', async () => {
 		const { error, contacts } = await stage.runNode([{ chatId: SEED_CHAT_ID }, { chatId: SEED_CHAT_ID }, { chatId: true }]);
-		expect(error?.message).toMatch(/boolean \(true\).*\[item 3\]/);
+		expect(error?.message).toMatch(/boolean \(true\)/);
 		expect(error).toMatchObject({ name: 'NodeOperationError', context: { itemIndex: 2 } });
 		expect(contacts).toEqual([]);
 		expect(stage.emulator.requests).toHaveLength(0);
@@ -105,7 +105,7 @@ describe('Get Contact Info through n8n\'s engine', () => {
 		stage.emulator.inject({ kind: 'status', status: 400, chatId: '79001234567@c.us', body: 'Validation failed' });
 		const items = ['79001111111', '79001234567', '79002222222', '79003333333'].map((chatId) => ({ chatId }));
 		const { error } = await stage.runNode(items, { options: { ...unlimited, maxConcurrency: 1 } });
-		expect(error?.message).toBe('GREEN-API rejected the request: Validation failed [item 2]');
+		expect(error?.message).toBe('GREEN-API rejected the request: Validation failed');
 		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '400', context: { itemIndex: 1 } });
 		expect(stage.emulator.requests.map((request) => request.chatId)).toEqual(['79001111111@c.us', '79001234567@c.us']);
 	});
