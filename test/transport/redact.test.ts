@@ -1,4 +1,4 @@
-import { quote, redact, REDACTED } from '../../nodes/GreenApi/transport/redact';
+import { quote, redact, REDACTED, redactJson } from '../../nodes/GreenApi/transport/redact';
 
 describe('redact', () => {
 	const token = 'token/with spaces+and=signs';
@@ -32,5 +32,33 @@ describe('quote', () => {
 		const long = quote(`${'x'.repeat(20)} ${token} ${'y'.repeat(100)}`, [token], 40);
 		expect(long.length).toBeLessThanOrEqual(40);
 		expect(long).not.toMatch(/abcdefghij/i);
+	});
+});
+
+describe('redactJson', () => {
+	const token = 'token/with spaces+and=signs';
+
+	it('redacts every string and key of a parsed answer, however deep, in place', () => {
+		let deep: unknown = { leaf: `x ${token}` };
+		for (let i = 0; i < 100_000; i++) deep = [deep];
+		const answer = { name: token, list: [1, `a ${encodeURIComponent(token)} b`, deep], [token]: true };
+		const result = redactJson(answer, [token]);
+		expect(result).toBe(answer);
+		expect(answer.name).toBe(REDACTED);
+		expect(answer.list[1]).toBe(`a ${REDACTED} b`);
+		expect(Object.keys(answer)).toEqual(['name', 'list', REDACTED]);
+		let node = answer.list[2];
+		while (Array.isArray(node)) node = node[0];
+		expect(node).toEqual({ leaf: `x ${REDACTED}` });
+	});
+
+	it('finds a token spelled with JSON escapes, which the answer text does not show as such', () => {
+		const source = `{"name": "${[...token].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
+		expect(redactJson(JSON.parse(source) as { name: string }, [token], source).name).toBe(REDACTED);
+	});
+
+	it('leaves an answer whose text holds no token and no escape as it is, without walking it', () => {
+		const answer = Object.freeze({ name: 'Dealer' });
+		expect(redactJson(answer, [token], JSON.stringify(answer))).toBe(answer);
 	});
 });

@@ -54,3 +54,29 @@ function spellings(char: string): string {
 	if (char === ' ') forms.push('\\+');
 	return `(?:${forms.join('|')})`;
 }
+
+/**
+ * A parsed answer with every secret removed from its strings, keys included: a 200 may
+ * echo the request URL in any field (an avatar link, a name), and output items must not
+ * carry the token any more than error messages do. Changes `value` in place; iterative, so
+ * a hostile, deeply nested answer cannot overflow the stack. `source` is the answer's text:
+ * when it holds no secret and no JSON escape, no string parsed from it can, and the walk is skipped.
+ */
+export function redactJson<T>(value: T, secrets: readonly string[], source?: string): T {
+	if (source !== undefined && !source.includes('\\') && redact(source, secrets) === source) return value;
+	if (typeof value === 'string') return redact(value, secrets) as T;
+	const stack: unknown[] = [value];
+	while (stack.length > 0) {
+		const node = stack.pop();
+		if (typeof node !== 'object' || node === null) continue;
+		const record = node as Record<string, unknown>;
+		for (const key of Object.keys(record)) {
+			const child = record[key];
+			const safeKey = redact(key, secrets);
+			if (safeKey !== key) delete record[key];
+			record[safeKey] = typeof child === 'string' ? redact(child, secrets) : child;
+			if (typeof child === 'object' && child !== null) stack.push(child);
+		}
+	}
+	return value;
+}

@@ -10,6 +10,7 @@ import { answerFailure, errorFailure, toError, unexpectedAnswer } from './failur
 import type { CallContext } from './failures';
 import type { RateLimitedDispatchOptions } from './rateLimitInterceptor';
 import { limiterFor } from './rateLimiter';
+import { redactJson } from './redact';
 
 export interface CallOptions {
 	/** Requests per second allowed for this method on this instance; 0 = no limit. */
@@ -69,7 +70,7 @@ export async function callGreenApi<T = unknown>(
 	if (text.trim() === '') throw toError(unexpectedAnswer('GREEN-API answered with an empty body', call), call, 0);
 	let json: unknown;
 	try {
-		json = JSON.parse(text);
+		json = redactJson(JSON.parse(text), [connection.token], text);
 	} catch {
 		throw toError(unexpectedAnswer(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`, call), call, 0);
 	}

@@ -20,9 +20,9 @@ describe('every item ends as one result or one error, whatever the answer', () =
 		});
 		expect(error).toBeUndefined();
 		expect(pairedIndexes(contacts)).toEqual([0, 1, 2]);
-		expect(contacts[0].json.error).toMatch(/nested more than 64 levels deep \[item 1\]$/);
+		expect(contacts[0].json.error).toMatch(/nested more than 64 levels deep$/);
 		expect(contacts[1].json.name).toBe('Dealer');
-		expect(contacts[2].json.error).toMatch(/\[item 3\]$/);
+		expect(contacts[2].json.error).toBe(contacts[0].json.error);
 		expect(stage.emulator.count({ chatId: deep })).toBe(1);
 	});
 
@@ -30,14 +30,15 @@ describe('every item ends as one result or one error, whatever the answer', () =
 		const chatId = '79006666666@c.us';
 		stage.emulator.setContact(chatId, { chatId, isBusiness: `${stage.emulator.token} ${'x'.repeat(100_000)}` });
 		const { contacts } = await stage.runNode([{ chatId }], { onError: 'continueRegularOutput', options: { requestsPerSecond: 0 } });
-		expect(contacts[0].json.error).toMatch(/isBusiness as a text of 100028 characters/);
+		// The token in it was redacted when the answer was read: 27 characters became "[redacted]".
+		expect(contacts[0].json.error).toMatch(/isBusiness as a text of 100011 characters/);
 		expect(String(contacts[0].json.error).length).toBeLessThan(300);
 	});
 
 	it('a token pasted into Chat ID is refused before any request, without repeating it', async () => {
 		const pasted = `my key is ${stage.emulator.token.toUpperCase()}`;
 		const { contacts, run } = await stage.runNode([{ chatId: pasted }, { chatId: SEED_CHAT_ID }], { onError: 'continueRegularOutput' });
-		expect(contacts[0].json.error).toMatch(/^Chat ID holds the credential's API token.*\[item 1\]$/);
+		expect(contacts[0].json.error).toMatch(/^Chat ID holds the credential's API token/);
 		expect(contacts[1].json.name).toBe('Dealer');
 		expect(stage.emulator.requests.map((request) => request.chatId)).toEqual([SEED_CHAT_ID]);
 		expect(exposedText(run.data.resultData.runData['GREEN-API']).toLowerCase()).not.toContain(stage.emulator.token.toLowerCase());
