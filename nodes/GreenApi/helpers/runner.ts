@@ -41,9 +41,14 @@ export interface PerItemOperation<P, A> {
 	/** The fields an error item repeats, so a person sees which value failed. */
 	given(params: P): IDataObject;
 	fetch(fetch: FetchContext, params: P): Promise<A>;
-	/** The answer as output items; runs once per item, on its own copy of a shared answer. */
+	/**
+	 * The answer as output items, once per item. It must not change the answer, which items
+	 * asking the same thing share; the runner copies what a repeated request emits.
+	 */
 	toItems(answer: A, params: P, options: IDataObject): OutputItem[];
 	outputCount(options: IDataObject): number;
+	/** Where a failed item goes with "On Error: Continue" (regular output); default the first. */
+	failedOutput?(options: IDataObject): number;
 }
 
 export type ItemRequest<P> = { ok: true; key: string; params: P; given: IDataObject } | { ok: false; error: InputError; given: IDataObject };
@@ -85,8 +90,20 @@ export function runPerItem<P, A>(operation: PerItemOperation<P, A>) {
 			stopAtFirstFailure: !continueOnFail,
 			signal,
 		});
+		if (items.length > 1 && !dependsOnItems(node.parameters)) this.addExecutionHints({ message: sameForEveryItem(items.length), location: 'outputPane' });
 		return buildOutputs(operation, requests, outcomes, { node, continueOnFail, secrets, options });
 	};
+}
+
+/** An expression anywhere in the parameters may read the item; fixed values cannot. */
+function dependsOnItems(parameters: unknown): boolean {
+	if (typeof parameters === 'string') return parameters.startsWith('=');
+	if (typeof parameters !== 'object' || parameters === null) return false;
+	return Object.values(parameters).some(dependsOnItems);
+}
+
+function sameForEveryItem(count: number): string {
+	return `This node ran once for each of its ${count} input items with the same parameters (no expression reads the items), so each item got the same result. To run it once, turn on "Execute Once" in the node's Settings.`;
 }
 
 async function readConnection(context: IExecuteFunctions): Promise<Connection> {
@@ -128,7 +145,8 @@ export function buildOutputs<P, A>(
 		if (!result.ok) {
 			const error = toNodeError(node, result.error, index, secrets);
 			if (!continueOnFail) throw error;
-			outputs[0].push(errorItem(error, index, request.given, secrets, node.onError === 'continueErrorOutput'));
+			// n8n moves items carrying their error to its error output when that is chosen.
+			outputs[operation.failedOutput?.(options) ?? 0].push(errorItem(error, index, request.given, secrets, node.onError === 'continueErrorOutput'));
 			return;
 		}
 		for (const { output, item } of result.value) outputs[output].push({ ...item, pairedItem: { item: index } });
@@ -137,7 +155,8 @@ export function buildOutputs<P, A>(
 }
 
 /**
- * Repeated requests share one answer; later items get their own copy so that a downstream
+ * Repeated requests share one answer; later items get their own copy of what they emit (not
+ * of the whole answer: a 200,000-contact list limited to 50 copies 50), so that a downstream
  * node editing one item cannot change another. Whatever the answer holds, a failure here
  * stays this item's error and cannot end the others.
  */
@@ -149,9 +168,10 @@ function itemsOf<P, A>(
 	options: IDataObject,
 ): Outcome<OutputItem[]> {
 	try {
-		const own = emitted.has(request.key) ? structuredClone(answer) : answer;
+		const items = operation.toItems(answer, request.params, options);
+		const own = emitted.has(request.key) ? structuredClone(items) : items;
 		emitted.add(request.key);
-		return { ok: true, value: operation.toItems(own, request.params, options) };
+		return { ok: true, value: own };
 	} catch (error) {
 		return { ok: false, error: new Error(`GREEN-API's answer could not be turned into items (${(error as Error)?.name ?? 'error'})`) };
 	}

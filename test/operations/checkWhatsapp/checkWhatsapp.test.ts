@@ -34,6 +34,21 @@ describe('Check WhatsApp through n8n\'s engine', () => {
 		expect(pairedIndexes(outputs[1])).toEqual([0]);
 	});
 
+	it('with "Route by Result" and On Error: Continue, a failed check goes to the second output, never to "On WhatsApp"', async () => {
+		stage.emulator.inject({ kind: 'status', status: 400, method: 'checkWhatsapp', chatId: '79001111111@c.us', body: 'check phone number timeout limit exceeded' });
+		const items = [{ chatId: SEED_CHAT_ID }, { chatId: '79001111111' }, { chatId: 'not a number' }];
+		const { outputs } = await stage.runNode(items, { ...check, options: { requestsPerSecond: 0, splitByResult: true }, onError: 'continueRegularOutput' });
+		expect(outputs[0].map((item) => item.json.chatId)).toEqual([SEED_CHAT_ID]);
+		expect(outputs[1].map((item) => [item.json.chatId, item.json.error])).toEqual([
+			['79001111111@c.us', 'GREEN-API rejected the request: check phone number timeout limit exceeded'],
+			['not a number', expect.stringMatching(/neither a phone number nor a chat ID/)],
+		]);
+		expect(pairedIndexes(outputs[1])).toEqual([1, 2]);
+
+		const toErrorOutput = await stage.runNode(items, { ...check, options: { requestsPerSecond: 0, splitByResult: true }, onError: 'continueErrorOutput' });
+		expect(toErrorOutput.outputs.map((output) => pairedIndexes(output))).toEqual([[0], [], [1, 2]]);
+	});
+
 	it('explains the monthly quota (466) and sends nothing more after it', async () => {
 		stage.emulator.setQuota('checkWhatsapp', 1);
 		const { outputs } = await stage.runNode([{ chatId: '79001111111' }, { chatId: '79002222222' }, { chatId: '79003333333' }], {

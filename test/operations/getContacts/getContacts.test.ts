@@ -27,6 +27,32 @@ describe('Get Contacts through n8n\'s engine', () => {
 		expect(JSON.stringify(run.data.resultData.runData['GREEN-API'][0].hints)).toMatch(/not be loaded yet/);
 	});
 
+	it('200,000 contacts for 100 input items: each item copies only the contacts it emits', async () => {
+		const contacts = Array.from({ length: 200_000 }, (_, i) => ({ id: `7900${String(i).padStart(7, '0')}@c.us`, name: `Contact ${i}`, type: 'user' }));
+		stage.emulator.setContactList(contacts);
+		const heapBefore = process.memoryUsage().heapUsed;
+		const { outputs, error } = await stage.runNode(Array.from({ length: 100 }, () => ({})), list({ returnAll: false, limit: 50 }));
+		const grownMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+		expect(error).toBeUndefined();
+		expect(outputs[0]).toHaveLength(100 * 50);
+		expect(outputs[0][50].json).toEqual(outputs[0][0].json);
+		expect(outputs[0][50].json).not.toBe(outputs[0][0].json);
+		expect(stage.emulator.count({ method: 'getContacts' })).toBe(1);
+		// A copy of the whole list per item held about 1.3 GB; the list itself is a few tens of MB.
+		expect(grownMb).toBeLessThan(400);
+	}, 60_000);
+
+	it('with several input items and no expression, says it ran once per item and how to run it once', async () => {
+		const hints = (run: { data: { resultData: { runData: Record<string, Array<{ hints?: unknown }>> } } }) => JSON.stringify(run.data.resultData.runData['GREEN-API'][0].hints ?? []);
+		const fixed = await stage.runNode([{}, {}, {}], list({ returnAll: true }));
+		expect(hints(fixed.run)).toMatch(/ran once for each of its 3 input items with the same parameters.*Execute Once/);
+		const single = await stage.runNode([{}], list({ returnAll: true }));
+		expect(hints(single.run)).not.toMatch(/Execute Once/);
+		const perItem = await stage.runNode([{ limit: 1 }, { limit: 2 }], list({ returnAll: false, limit: '={{ $json.limit }}' }));
+		expect(perItem.outputs[0]).toHaveLength(3);
+		expect(hints(perItem.run)).not.toMatch(/Execute Once/);
+	});
+
 	it('refuses a bad limit before any request, naming the item', async () => {
 		const { error } = await stage.runNode([{}], list({ returnAll: false, limit: 0 }));
 		expect(error?.message).toBe('Limit must be a whole number of at least 1');

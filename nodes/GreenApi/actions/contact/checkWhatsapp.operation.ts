@@ -54,4 +54,6 @@ export const execute = runPerItem<string, Check>({
 		},
 	],
 	outputCount: (options) => (options.splitByResult === true ? 2 : 1),
+	// As n8n's IF node does: a number whose check failed must not reach the "on WhatsApp" branch.
+	failedOutput: (options) => (options.splitByResult === true ? 1 : 0),
 });

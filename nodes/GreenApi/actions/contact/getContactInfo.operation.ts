@@ -35,9 +35,9 @@ export const spec: PerItemOperation<string, ParsedContact> = {
 	fetch: ({ call }, chatId) => call({ chatId }, (json) => parseContact(json, chatId)),
 	toItems: ({ contact, products }, chatId, options) => {
 		const contactChatId = contact.chatId ?? chatId;
-		if (options.includeProducts === false) delete contact.products;
+		const { products: listed, ...rest } = contact;
 		return [
-			{ output: 0, item: { json: contact } },
+			{ output: 0, item: { json: options.includeProducts === false ? rest : { ...rest, products: listed } } },
 			...products.map((product) => ({ output: 1, item: { json: { ...product, chatId: contactChatId } } })),
 		];
 	},

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import { refuse } from '../../helpers/errors';
 import { runPerItem } from '../../helpers/runner';
+import type { OutputItem } from '../../helpers/runner';
 import { conform, expectList, expectObject, fieldRules } from '../../helpers/values';
 import { optionsCollection } from '../common';
 
@@ -82,10 +83,14 @@ export const execute = runPerItem<ListQuery, IDataObject[]>({
 		if (contacts.length === 0) context.addExecutionHints({ message: EMPTY_HINT, location: 'outputPane' });
 		return contacts;
 	},
-	toItems: (contacts, { type, limit }) =>
-		contacts
-			.filter((contact) => type === 'all' || contact.type === type)
-			.slice(0, limit)
-			.map((contact) => ({ output: 0, item: { json: { chatId: contact.id, ...contact } } })),
+	toItems: (contacts, { type, limit }) => {
+		// Stops at the limit: a long list is read only as far as this item emits.
+		const items: OutputItem[] = [];
+		for (const contact of contacts) {
+			if (items.length >= limit) break;
+			if (type === 'all' || contact.type === type) items.push({ output: 0, item: { json: { chatId: contact.id, ...contact } } });
+		}
+		return items;
+	},
 	outputCount: () => 1,
 });
