@@ -35,6 +35,13 @@ describe('the credential\'s Test button (getStateInstance)', () => {
 		await expect(stage.testCredential(good)).resolves.toMatchObject({ status: 'Error', message: expect.stringContaining('"somethingNew"') });
 	});
 
+	it('an unknown state of 200,000 characters is quoted cut, not whole', async () => {
+		stage.emulator.setState(`somethingNew${'x'.repeat(200_000)}`);
+		const result = await stage.testCredential(good);
+		expect(result).toMatchObject({ status: 'Error', message: expect.stringContaining('"somethingNewxxx') });
+		expect(result.message.length).toBeLessThan(200);
+	});
+
 	it('401: says the API token is wrong, without the token', async () => {
 		const result = await stage.testCredential({ ...good, token: WRONG_TOKEN });
 		expect(result).toMatchObject({ status: 'Error', message: expect.stringMatching(/^Wrong API token/) });
@@ -53,7 +60,8 @@ describe('the credential\'s Test button (getStateInstance)', () => {
 
 	it.each([
 		['ftp://example.invalid', /must start with https:\/\//],
-		['example.invalid', /is not a URL/],
+		['example.invalid', /has no scheme: add https:\/\/ in front/],
+		['not a url at all', /is not a URL/],
 		['', /is not a URL/],
 		['https://7105.api.greenapi.com/waInstance1101000001/getContactInfo/abc', /not a whole method URL/],
 	])('refuses the API URL %j with a message that says what to fix, sending nothing', async (apiUrl, pattern) => {

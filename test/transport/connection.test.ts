@@ -27,6 +27,11 @@ describe('toConnection', () => {
 		}
 	});
 
+	it.each(['7105.api.greenapi.com', '7105.api.greenapi.com/', '7105.api.greenapi.com:443', 'api.green-api.com'])('a URL without a scheme says to add https://: %s', (apiUrl) => {
+		const result = toConnection({ apiUrl, idInstance: '1', token: 'secret-token' });
+		expect(result).toEqual({ ok: false, reason: `API URL "${apiUrl}" has no scheme: add https:// in front (https://${apiUrl})` });
+	});
+
 	it.each(['http://127.0.0.1:7105', 'http://127.10.0.1', 'http://localhost:7105/', 'http://[::1]:7105'])('accepts plain http on this machine: %s', (apiUrl) => {
 		expect(toConnection({ apiUrl, idInstance: '1', token: 'secret-token' }).ok).toBe(true);
 	});

@@ -2,7 +2,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTe
 
 import { toConnection } from '../transport/connection';
 import { GreenApiError } from '../transport/failures';
-import { redact } from '../transport/redact';
+import { quote, redact } from '../transport/redact';
 import { callGreenApi } from '../transport/request';
 
 /** Why each instance state other than `authorized` cannot serve requests, and the fix. */
@@ -52,6 +52,7 @@ export async function greenApiCredentialTest(
 	}
 	return {
 		status: 'Error',
-		message: redact(STATE_MESSAGES[state] ?? `The instance state is "${state}": only an authorized instance can be used`, secrets),
+		// An unknown state is the server's text: redacted, then cut, like any text it sends.
+		message: STATE_MESSAGES[state] ?? `The instance state is "${quote(state, secrets, 60)}": only an authorized instance can be used`,
 	};
 }

@@ -33,6 +33,10 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 	const token = text(data?.token);
 	const fail = (reason: string): ConnectionResult => ({ ok: false, reason: redact(reason, [token]) });
 
+	// "7105.api.greenapi.com" is no URL, and "7105.api.greenapi.com:443" one with an odd scheme.
+	if (apiUrl !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(apiUrl) && /^[\w.-]+(?::\d+)?(?:\/|$)/.test(apiUrl)) {
+		return fail(`API URL "${quote(apiUrl, [token], 80)}" has no scheme: add https:// in front (https://${quote(apiUrl, [token], 80)})`);
+	}
 	let url: URL;
 	try {
 		url = new URL(apiUrl);

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 
 import type { Tuning } from '../helpers/options';
 import type { DeadlineDispatchOptions } from './attemptDeadline';
-import { sharedDispatcher } from './dispatcher';
+import { MAX_RESPONSE_BYTES, sharedDispatcher } from './dispatcher';
 import { GreenApiError } from './failures';
 
 export interface DownloadedFile {
@@ -29,8 +29,8 @@ export async function download(url: string, { tuning, signal }: { tuning: Tuning
 	if (target.protocol !== 'https:' && target.protocol !== 'http:') {
 		throw failure(`GREEN-API answered an avatar URL starting with ${target.protocol}//`, 'Only http(s) pictures can be downloaded.');
 	}
-	let status: number;
-	let headers: Record<string, string | string[] | undefined>;
+	let status = 0;
+	let headers: Record<string, string | string[] | undefined> = {};
 	let data: Buffer;
 	try {
 		const response = await sharedDispatcher().request({
@@ -47,6 +47,7 @@ export async function download(url: string, { tuning, signal }: { tuning: Tuning
 		data = Buffer.from(await response.body.arrayBuffer());
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;
+		if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') throw tooLarge(target.host, headers['content-length']);
 		throw failure(`Could not download the avatar from ${target.host}`, `Error code: ${typeof code === 'string' ? code : 'none'}. Run again later, or turn off "Download Image".`);
 	}
 	if (status < 200 || status >= 300) {
@@ -55,6 +56,21 @@ export async function download(url: string, { tuning, signal }: { tuning: Tuning
 	const type = headers['content-type'];
 	const mimeType = (Array.isArray(type) ? type[0] : type)?.split(';')[0].trim() || undefined;
 	return { data, mimeType, extension: (mimeType && EXTENSIONS[mimeType]) ?? '.jpg' };
+}
+
+/** Running again would fetch the same file: say how large it is instead. */
+function tooLarge(host: string, contentLength: string | string[] | undefined): GreenApiError {
+	const capMb = MAX_RESPONSE_BYTES / 1024 / 1024;
+	const announced = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+	const size =
+		Number.isSafeInteger(announced) && announced > MAX_RESPONSE_BYTES
+			? `${megabytes(announced)} MB, ${megabytes(announced - MAX_RESPONSE_BYTES)} MB over the ${capMb} MB cap`
+			: `more than the ${capMb} MB cap; the server did not say how much more`;
+	return failure(`The avatar from ${host} is too large to download: ${size}`, 'The cap protects n8n\'s memory. Turn off "Download Image" and keep urlAvatar instead.');
+}
+
+function megabytes(bytes: number): string {
+	return (bytes / 1024 / 1024).toFixed(1);
 }
 
 function failure(message: string, description: string, httpCode?: string): GreenApiError {
