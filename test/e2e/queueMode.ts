@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 
+import { tuningParameters } from '../../nodes/GreenApi/helpers/options';
 import type { CredentialRef } from './workflows';
 
 /** The node type of a package loaded from N8N_CUSTOM_EXTENSIONS. */
@@ -95,7 +96,7 @@ export function webhookContactsWorkflow(id: string, path: string, credential: Cr
 				typeVersion: 1,
 				position: [440, 0],
 				onError: 'continueRegularOutput',
-				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: { requestsPerSecond: perSecond } },
+				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: tuningParameters('getContactInfo', { requestsPerSecond: perSecond }) },
 				credentials: { greenApi: credential },
 			},
 		],

@@ -1,4 +1,5 @@
 // Workflows with the GREEN-API Trigger for the real-n8n test, in the shape the editor saves.
+import { tuningParameters } from '../../nodes/GreenApi/helpers/options';
 import type { CredentialRef } from './workflows';
 
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-green-api.greenApiTrigger';
@@ -42,7 +43,7 @@ export function pollWorkflow(id: string, credential: CredentialRef, sinkUrl: str
 				type: 'n8n-nodes-green-api.greenApi',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: { requestsPerSecond: 0 } },
+				parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: tuningParameters('getContactInfo', { requestsPerSecond: 0 }) },
 				credentials: { greenApi: credential },
 			},
 			httpToSink(`${id}-3`, sinkUrl, body, [440, 0]),

@@ -5,6 +5,9 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 
 import { GreenApi as GreenApiCredential } from '../../credentials/GreenApi.credentials';
 import { GreenApi } from '../../nodes/GreenApi/GreenApi.node';
+import { tuningParameters } from '../../nodes/GreenApi/helpers/options';
+import type { LimitedMethod } from '../../nodes/GreenApi/helpers/rateLimits';
+import type { TuningKnob } from '../../nodes/GreenApi/helpers/options';
 import { GreenApiEmulator } from '../emulator';
 import type { EmulatorOptions } from '../emulator';
 import { createEngine, startNode } from '../engine';
@@ -103,13 +106,25 @@ export async function startStage(emulatorOptions: EmulatorOptions = {}): Promise
 			runAfterStart(engine, items, {
 				name: NODE_NAME,
 				type: NODE_TYPE,
-				parameters: { resource, operation, chatId: chatId as string, ...(parameters as object), options: options as never },
+				parameters: { resource, operation, chatId: chatId as string, ...(parameters as object), options: withOwnKnobs(operation, options) as never },
 				credentials: { greenApi: { id: credential, name: credential } },
 				...(onError ? { onError } : {}),
 			}),
 		testCredential: (data) => engine.testCredential('greenApi', data),
 		close: () => emulator.close(),
 	};
+}
+
+const KNOBS: readonly string[] = ['requestsPerSecond', 'maxConcurrency', 'retries', 'timeout'] satisfies TuningKnob[];
+
+/**
+ * Tests name the tuning knobs plainly ({ requestsPerSecond: 0 }); each operation stores them
+ * under names of its own (helpers/options.ts, tuningParameter), and this writes those.
+ */
+export function withOwnKnobs(operation: string, options: IDataObject): IDataObject {
+	const knobs = Object.fromEntries(Object.entries(options).filter(([key]) => KNOBS.includes(key)));
+	const others = Object.fromEntries(Object.entries(options).filter(([key]) => !KNOBS.includes(key)));
+	return { ...others, ...tuningParameters(operation as LimitedMethod, knobs) };
 }
 
 /** Everything a secret could hide in: output items, run data, and every field of an error. */

@@ -1,3 +1,4 @@
+import { tuningParameters } from '../../nodes/GreenApi/helpers/options';
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import { greenApiEngine, NODE_NAME, NODE_TYPE, runAfterStart, useStage } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
@@ -23,7 +24,7 @@ describe('one instance has one limiter, whatever the URL spelling', () => {
 				{
 					name: NODE_NAME,
 					type: NODE_TYPE,
-					parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: { retries: 0 } as never },
+					parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: tuningParameters('getContactInfo', { retries: 0 }) as never },
 					credentials: { greenApi: { id: credential, name: credential } },
 				},
 			);
