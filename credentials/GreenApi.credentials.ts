@@ -9,9 +9,10 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 export class GreenApi implements ICredentialType {
 	name = 'greenApi';
 
-	// The vendor's name already ends in API; "GREEN-API API" would only stutter.
+	// The vendor's name already ends in API; "GREEN-API API" would only stutter. "WhatsApp" in
+	// it, because n8n's credential chooser searches display names only.
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api
-	displayName = 'GREEN-API';
+	displayName = 'GREEN-API (WhatsApp)';
 
 	icon: Icon = { light: 'file:../icons/greenApi.svg', dark: 'file:../icons/greenApi.dark.svg' };
 

@@ -4,9 +4,10 @@ import { EMULATOR_ID_INSTANCE } from '../emulator';
 describe('greenApi credential description', () => {
 	const credential = new GreenApi();
 
-	it('is named greenApi and shown as GREEN-API', () => {
+	it('is named greenApi and shown as GREEN-API (WhatsApp), so the credential chooser finds it by "whatsapp"', () => {
 		expect(credential.name).toBe('greenApi');
-		expect(credential.displayName).toBe('GREEN-API');
+		expect(credential.displayName).toBe('GREEN-API (WhatsApp)');
+		expect(credential.displayName.toLowerCase()).toContain('whatsapp');
 		expect(credential.documentationUrl).toMatch(/^https:\/\/green-api\.com\//);
 	});
 

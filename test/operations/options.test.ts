@@ -45,9 +45,9 @@ describe('readTuning', () => {
 });
 
 describe('switching the operation in the editor', () => {
-	const { properties } = new GreenApi().description;
+	const { description } = new GreenApi();
 	// What the editor keeps of the parameters after a change: n8n's own NodeHelpers.getNodeParameters.
-	const kept = (parameters: INodeParameters) => NodeHelpers.getNodeParameters(properties, parameters, false, false, null) as INodeParameters;
+	const kept = (parameters: INodeParameters) => NodeHelpers.getNodeParameters(description.properties, parameters, false, false, null, description) as INodeParameters;
 
 	it('shows the new operation\'s defaults: a rate set under Get Contact Info does not follow to Check WhatsApp', () => {
 		const options = { ...tuningParameters('getContactInfo', { requestsPerSecond: 1, retries: 5 }), includeProducts: false };

@@ -15,6 +15,8 @@ export interface Operation {
 	option: INodePropertyOptions;
 	/** Its parameters; the resource adds the displayOptions that show them for it. */
 	properties: INodeProperties[];
+	/** GREEN-API's page for its method: n8n's Docs link is one per node, so each operation links its own. */
+	docs: string;
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
 }
 

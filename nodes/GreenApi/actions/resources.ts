@@ -26,10 +26,17 @@ export function resourceProperties({ value: resource, operations }: Resource): I
 			default: first,
 		},
 		...list.flatMap((operation) =>
-			operation.properties.map((property) => ({
+			operation.properties.map((property, index) => ({
 				...property,
+				...(index === 0 ? { hint: withDocsLink(property.hint, operation) } : {}),
 				displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, resource: [resource], operation: [operation.option.value] } },
 			})),
 		),
 	];
+}
+
+/** Under the operation's first field: where GREEN-API documents its method. */
+function withDocsLink(hint: string | undefined, { docs, option }: Operation): string {
+	const link = `<a href="${docs}" target="_blank">GREEN-API docs: ${String(option.value)}</a>`;
+	return hint ? `${hint} ${link}` : link;
 }

@@ -13,7 +13,7 @@ function configuredOutputs(parameters: INodeParameters) {
 	if (operation === 'getContactInfo') return named(['Contact', 'Products']);
 	if (operation === 'getGroupData') return named(['Group', 'Participants']);
 	const options = (parameters.options ?? {}) as { splitByResult?: boolean };
-	if (operation === 'checkWhatsapp' && options.splitByResult === true) return named(['On WhatsApp', 'Not on WhatsApp']);
+	if (operation === 'checkWhatsapp' && options.splitByResult === true) return named(['Has WhatsApp', 'No WhatsApp']);
 	return ['main'];
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { phoneNumberOf } from './chatId';
+import { withIsoTimes } from './time';
 import { conform, describe, expectObject, fieldRules, isPlainObject, UnexpectedAnswerError } from './values';
 
 export { UnexpectedAnswerError } from './values';
@@ -48,7 +49,8 @@ export function parseContact(body: unknown, requestedChatId: string): ParsedCont
 	const answer = conform(expectObject(body, 'a contact object'), CONTACT_FIELDS);
 	const products = toProductList(answer.products).map((product, index) => conform(product, PRODUCT_FIELDS, `products[${index}].`));
 	const chatId = typeof answer.chatId === 'string' ? answer.chatId : requestedChatId;
-	return { contact: ordered({ ...answer, phoneNumber: phoneNumberOf(chatId), products }), products };
+	const contact = withIsoTimes({ ...answer, phoneNumber: phoneNumberOf(chatId), products }, ['lastSeen', 'muteExpiration']);
+	return { contact: ordered(contact), products };
 }
 
 function ordered(contact: IDataObject): IDataObject {

@@ -34,7 +34,7 @@ describe('Check WhatsApp through n8n\'s engine', () => {
 		expect(pairedIndexes(outputs[1])).toEqual([0]);
 	});
 
-	it('with "Route by Result" and On Error: Continue, a failed check goes to the second output, never to "On WhatsApp"', async () => {
+	it('with "Route by Result" and On Error: Continue, a failed check goes to the second output, never to "Has WhatsApp"', async () => {
 		stage.emulator.inject({ kind: 'status', status: 400, method: 'checkWhatsapp', chatId: '79001111111@c.us', body: 'check phone number timeout limit exceeded' });
 		const items = [{ chatId: SEED_CHAT_ID }, { chatId: '79001111111' }, { chatId: 'not a number' }];
 		const { outputs } = await stage.runNode(items, { ...check, options: { requestsPerSecond: 0, splitByResult: true }, onError: 'continueRegularOutput' });

@@ -18,7 +18,7 @@ describe('the node description', () => {
 		[{ resource: 'contact' }, ['Contact', 'Products']],
 		[{ resource: 'group', operation: 'getGroupData' }, ['Group', 'Participants']],
 		[{ resource: 'contact', operation: 'checkWhatsapp', options: {} }, ['main']],
-		[{ resource: 'contact', operation: 'checkWhatsapp', options: { splitByResult: true } }, ['On WhatsApp', 'Not on WhatsApp']],
+		[{ resource: 'contact', operation: 'checkWhatsapp', options: { splitByResult: true } }, ['Has WhatsApp', 'No WhatsApp']],
 		[{ resource: 'contact', operation: 'getAvatar' }, ['main']],
 		[{ resource: 'contact', operation: 'getContacts' }, ['main']],
 	])('has the outputs the operation chooses: %j', (parameters, expected) => {
@@ -39,5 +39,30 @@ describe('the node description', () => {
 		const options = description.properties.filter((property) => property.name === 'options').flatMap((property) => property.options as Array<{ displayName: string; description?: string }>);
 		for (const option of options) expect((option.description ?? '').length).toBeLessThan(200);
 		expect(options.map((option) => option.displayName)).toContain('Timeout (Milliseconds)');
+	});
+});
+
+describe('wording in the editor', () => {
+	const operations = description.properties.filter((property) => property.name === 'operation').flatMap((property) => property.options as Array<{ name: string; value: string; action: string }>);
+
+	it('names each action as briefly as n8n does, since actions become node names', () => {
+		for (const { action } of operations) expect(action.length).toBeLessThanOrEqual(20);
+		expect(operations.map((operation) => operation.action)).toContain('Check WhatsApp');
+	});
+
+	it('labels every output with at most 12 characters, which fit under the node on the canvas', () => {
+		const settings = [{ resource: 'contact', operation: 'checkWhatsapp', options: { splitByResult: true } }, { resource: 'contact', operation: 'getContactInfo' }, { resource: 'group', operation: 'getGroupData' }];
+		for (const parameters of settings) for (const name of names(evaluate(description.outputs, parameters as INodeParameters))) expect(String(name).length).toBeLessThanOrEqual(12);
+	});
+
+	it('links each operation to its own GREEN-API page, under its first field', () => {
+		for (const { value } of operations) {
+			const first = description.properties.find((property) => property.displayOptions?.show?.operation?.includes(value));
+			expect(first?.hint).toMatch(new RegExp(`<a href="https://green-api\\.com/en/docs/api/\\w+/${value}/" target="_blank">GREEN-API docs: ${value}</a>$`, 'i'));
+		}
+	});
+
+	it('uses no warning-coloured notice: notes are hints', () => {
+		expect(description.properties.filter((property) => property.type === 'notice')).toEqual([]);
 	});
 });

@@ -24,7 +24,7 @@ const base = {
 describe('parseContact', () => {
 	it('keeps every field, adds phoneNumber, and lists the products', () => {
 		const { contact, products } = parseContact(structuredClone(base), '71234567890@c.us');
-		expect(contact).toEqual({ ...base, phoneNumber: '71234567890' });
+		expect(contact).toEqual({ ...base, phoneNumber: '71234567890', lastSeenIso: null, muteExpirationIso: null });
 		expect(products).toEqual(base.products);
 		expect(products[1]).not.toHaveProperty('description');
 	});
@@ -53,7 +53,7 @@ describe('parseContact', () => {
 			{ ...base, lastSeen: 1700000000, messageExpiration: '604800', isMute: 'true', isBusiness: 1, products: [{ ...base.products[0], id: 42079728159, price: 1000 }] },
 			base.chatId,
 		);
-		expect(contact).toMatchObject({ lastSeen: '1700000000', messageExpiration: 604800, isMute: true, isBusiness: true });
+		expect(contact).toMatchObject({ lastSeen: '1700000000', lastSeenIso: '2023-11-14T22:13:20.000Z', messageExpiration: 604800, isMute: true, isBusiness: true });
 		expect(products[0]).toMatchObject({ id: '42079728159', price: '1000' });
 	});
 

@@ -13,7 +13,7 @@ describe('Get Contact Info through n8n\'s engine', () => {
 		const { contacts, products, error } = await stage.runNode([{ chatId: SEED_CHAT_ID }]);
 		expect(error).toBeUndefined();
 		expect(contacts).toHaveLength(1);
-		expect(contacts[0].json).toEqual({ ...seed, phoneNumber: '71234567890' });
+		expect(contacts[0].json).toEqual({ ...seed, phoneNumber: '71234567890', lastSeenIso: null, muteExpirationIso: null });
 		expect(contacts[0].json).toMatchObject({ name: 'Dealer', isBusiness: true });
 		// What a CRM step maps opens the editor's table; the long URL and the list close it.
 		expect(Object.keys(contacts[0].json).slice(0, 6)).toEqual(['chatId', 'phoneNumber', 'name', 'contactName', 'email', 'isBusiness']);

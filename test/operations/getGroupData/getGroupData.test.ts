@@ -14,7 +14,9 @@ describe('Get Group Data through n8n\'s engine', () => {
 		const { outputs, error } = await stage.runNode([{ groupId: GROUP }, { groupId: ` ${GROUP} ` }], group());
 		expect(error).toBeUndefined();
 		const { participants, ...fields } = groupData(GROUP);
-		expect(outputs[0].map((item) => item.json)).toEqual([0, 1].map(() => ({ ...fields, participantCount: 3, participants })));
+		const times = { creationIso: new Date(Number(fields.creation) * 1000).toISOString(), subjectTimeIso: new Date(Number(fields.subjectTime) * 1000).toISOString() };
+		expect(outputs[0].map((item) => item.json)).toEqual([0, 1].map(() => ({ ...fields, ...times, participantCount: 3, participants })));
+		expect(Object.keys(outputs[0][0].json).indexOf('creationIso')).toBe(Object.keys(outputs[0][0].json).indexOf('creation') + 1);
 		expect(outputs[1].map((item) => item.json.chatId)).toEqual([SEED_CHAT_ID, '79001234569@c.us', '79990000003@c.us', SEED_CHAT_ID, '79001234569@c.us', '79990000003@c.us']);
 		expect(outputs[1][0].json).toMatchObject({ isAdmin: true, isSuperAdmin: true, groupId: GROUP });
 		expect(pairedIndexes(outputs[1])).toEqual([0, 0, 0, 1, 1, 1]);

@@ -1,3 +1,4 @@
+import { isoFromUnixSeconds } from '../../../nodes/GreenApi/helpers/time';
 import { SEED_CHAT_ID } from '../../emulator';
 import { exposedText, pairedIndexes, useStage } from '../../support/greenApiRun';
 import type { GreenApiStage } from '../../support/greenApiRun';
@@ -42,5 +43,19 @@ describe('every item ends as one result or one error, whatever the answer', () =
 		expect(contacts[1].json.name).toBe('Dealer');
 		expect(stage.emulator.requests.map((request) => request.chatId)).toEqual([SEED_CHAT_ID]);
 		expect(exposedText(run.data.resultData.runData['GREEN-API']).toLowerCase()).not.toContain(stage.emulator.token.toLowerCase());
+	});
+});
+
+describe('timestamps get an ISO companion, whatever the answer holds', () => {
+	it.each([
+		[1700000000, '2023-11-14T22:13:20.000Z'],
+		['1700000000', '2023-11-14T22:13:20.000Z'],
+		[0, null],
+		[-5, null],
+		[1e300, null],
+		['soon', null],
+		[null, null],
+	])('lastSeen %j → lastSeenIso %j', (lastSeen, iso) => {
+		expect(isoFromUnixSeconds(lastSeen)).toBe(iso);
 	});
 });

@@ -8,9 +8,11 @@ import { chatIdProperty, optionsCollection } from '../common';
 export const option: INodePropertyOptions = {
 	name: 'Check WhatsApp',
 	value: 'checkWhatsapp',
-	action: 'Check whether a number is on WhatsApp',
+	action: 'Check WhatsApp',
 	description: 'Check whether a phone number has a WhatsApp account, before spending slower lookups on it',
 };
+
+export const docs = 'https://green-api.com/en/docs/api/service/CheckWhatsapp/';
 
 export const properties: INodeProperties[] = [
 	chatIdProperty('+7 123 456-78-90 or 71234567890@c.us', 'The phone number in international format, written any usual way, or a chat ID (…@c.us or …@lid)'),
@@ -20,7 +22,7 @@ export const properties: INodeProperties[] = [
 			name: 'splitByResult',
 			type: 'boolean',
 			default: false,
-			description: 'Whether numbers without WhatsApp go to a second output ("Not on WhatsApp") instead of the first',
+			description: 'Whether numbers without WhatsApp go to a second output ("No WhatsApp") instead of the first ("Has WhatsApp")',
 		},
 	]),
 ];

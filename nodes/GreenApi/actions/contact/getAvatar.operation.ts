@@ -9,9 +9,11 @@ import { chatIdProperty, optionsCollection } from '../common';
 export const option: INodePropertyOptions = {
 	name: 'Get Avatar',
 	value: 'getAvatar',
-	action: 'Get the avatar of a chat',
+	action: 'Get avatar',
 	description: 'Get the profile picture of a contact or group, optionally as a file',
 };
+
+export const docs = 'https://green-api.com/en/docs/api/service/GetAvatar/';
 
 export const properties: INodeProperties[] = [
 	chatIdProperty('71234567890@c.us or 120363043968066561@g.us', 'A personal chat (chat ID or phone number) or a group ID (…@g.us)'),

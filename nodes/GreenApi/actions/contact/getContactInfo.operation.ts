@@ -13,6 +13,8 @@ export const option: INodePropertyOptions = {
 	description: "Get a contact's WhatsApp profile and business catalogue",
 };
 
+export const docs = 'https://green-api.com/en/docs/api/service/GetContactInfo/';
+
 export const properties: INodeProperties[] = [
 	chatIdProperty(PERSONAL_CHAT.placeholder, PERSONAL_CHAT.description),
 	optionsCollection('getContactInfo', [

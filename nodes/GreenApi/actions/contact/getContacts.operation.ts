@@ -13,6 +13,8 @@ export const option: INodePropertyOptions = {
 	description: "List the instance's contacts and groups",
 };
 
+export const docs = 'https://green-api.com/en/docs/api/service/GetContacts/';
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Type',
@@ -25,6 +27,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'all',
 		description: 'Which entries of the contact list to return',
+		hint: 'Right after the instance is authorised, GREEN-API may not have loaded the contacts yet: an empty list then means "try again in a few minutes"',
 	},
 	{
 		displayName: 'Return All',
@@ -41,12 +44,6 @@ export const properties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
-	},
-	{
-		displayName: 'Right after the instance is authorised, GREEN-API may not have loaded the contacts yet: an empty list then means "try again in a few minutes"',
-		name: 'notLoadedNotice',
-		type: 'notice',
-		default: '',
 	},
 	optionsCollection('getContacts'),
 ];

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/runner';
+import { withIsoTimes } from '../../helpers/time';
 import { conform, expectObject, fieldRules } from '../../helpers/values';
 import { optionsCollection } from '../common';
 
@@ -10,6 +11,8 @@ export const option: INodePropertyOptions = {
 	action: 'Get group data',
 	description: "Get a group's subject, owner, invite link and participants",
 };
+
+export const docs = 'https://green-api.com/en/docs/api/groups/GetGroupData/';
 
 export const properties: INodeProperties[] = [
 	{
@@ -47,7 +50,7 @@ function parseGroup(json: unknown): Group {
 	const participants = list.map((entry, index) => conform(expectObject(entry, `participants[${index}]`), PARTICIPANT_FIELDS, `participants[${index}].`));
 	delete group.participants;
 	// The list last: the editor's table opens on the short fields.
-	return { group: { ...group, participantCount: participants.length, participants }, participants };
+	return { group: { ...withIsoTimes(group, ['creation', 'subjectTime']), participantCount: participants.length, participants }, participants };
 }
 
 /** Group: one item per input item. Participants: one item per member, paired to that input item. */
