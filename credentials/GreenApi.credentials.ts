@@ -31,6 +31,18 @@ export class GreenApi implements ICredentialType {
 			hint: 'Copy apiUrl from your instance in the GREEN-API console',
 		},
 		{
+			displayName: 'Media URL',
+			name: 'mediaUrl',
+			type: 'string',
+			// Optional, so that credentials saved before it existed keep working: for GREEN-API's
+			// own hosts it is derived from the API URL (7105.api… → 7105.media…).
+			default: '',
+			placeholder: 'https://7105.media.greenapi.com',
+			hint: 'Optional: copy mediaUrl from the console, or leave empty to derive it',
+			description:
+				'Where files from n8n binary data are uploaded. Needed only when the API URL is not one of GREEN-API\'s own hosts (a proxy, a local emulator)',
+		},
+		{
 			displayName: 'Instance ID',
 			name: 'idInstance',
 			type: 'string',

@@ -11,8 +11,16 @@ describe('greenApi credential description', () => {
 		expect(credential.documentationUrl).toMatch(/^https:\/\/green-api\.com\//);
 	});
 
-	it('has exactly the API URL, Instance ID and API Token fields', () => {
-		expect(credential.properties.map((p) => p.name)).toEqual(['apiUrl', 'idInstance', 'token']);
+	it('has exactly the API URL, Media URL, Instance ID and API Token fields', () => {
+		expect(credential.properties.map((p) => p.name)).toEqual(['apiUrl', 'mediaUrl', 'idInstance', 'token']);
+	});
+
+	it('keeps Media URL optional, so credentials saved before it existed still work', () => {
+		const mediaUrl = credential.properties.find((p) => p.name === 'mediaUrl');
+		expect(mediaUrl?.default).toBe('');
+		expect(mediaUrl?.required).toBeFalsy();
+		expect(mediaUrl?.placeholder).toMatch(/^https:\/\/\d+\.media\.greenapi\.com$/);
+		expect((mediaUrl?.hint ?? '').length).toBeLessThan(80);
 	});
 
 	it('leaves the API URL empty: an example host as placeholder and the console in the hint', () => {

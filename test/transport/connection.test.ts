@@ -12,6 +12,7 @@ describe('toConnection', () => {
 				idInstance: '1101000001',
 				token: 'secret-token',
 				instanceKey: '1101000001',
+				media: { origin: 'https://7105.media.greenapi.com', basePath: '', host: '7105.media.greenapi.com' },
 			},
 		});
 		if (result.ok) expect(pathFor(result.connection, 'getContactInfo')).toBe('/waInstance1101000001/getContactInfo/secret-token');
@@ -51,6 +52,37 @@ describe('toConnection', () => {
 		if (!result.ok) {
 			expect(result.reason.length).toBeLessThan(250);
 			expect(result.reason).not.toMatch(/abcdefghij|0123456789/i);
+		}
+	});
+
+	it.each([
+		['https://7105.api.greenapi.com', 'https://7105.media.greenapi.com'],
+		['https://api.green-api.com', 'https://media.green-api.com'],
+		['https://API.GREEN-API.COM/', 'https://media.green-api.com'],
+	])('derives the media host from GREEN-API\'s own API host: %s', (apiUrl, media) => {
+		const result = toConnection({ apiUrl, idInstance: '1', token: 'secret-token' });
+		expect(result.ok && result.connection.media?.origin).toBe(media);
+	});
+
+	it.each(['http://127.0.0.1:7105', 'https://proxy.example.com/green', 'https://7105.api.greenapi.com/behind/a/path', 'https://evil-api.greenapi.com.example.com'])(
+		'derives no media host from anything else (the credential must name it): %s',
+		(apiUrl) => {
+			const result = toConnection({ apiUrl, idInstance: '1', token: 'secret-token' });
+			expect(result.ok).toBe(true);
+			if (result.ok) expect(result.connection.media).toBeUndefined();
+		},
+	);
+
+	it('takes the Media URL as entered, checked by the same rules as the API URL', () => {
+		const ok = toConnection({ apiUrl: 'http://127.0.0.1:7105', mediaUrl: ' http://127.0.0.1:7106/ ', idInstance: '1', token: 'secret-token' });
+		expect(ok.ok && ok.connection.media).toEqual({ origin: 'http://127.0.0.1:7106', basePath: '', host: '127.0.0.1:7106' });
+		const plain = toConnection({ apiUrl: 'https://7105.api.greenapi.com', mediaUrl: 'http://7105.media.greenapi.com', idInstance: '1', token: 'secret-token' });
+		expect(plain).toEqual({ ok: false, reason: expect.stringMatching(/^Media URL must start with https:\/\/ .*unencrypted/) });
+		const pasted = toConnection({ apiUrl: 'https://7105.api.greenapi.com', mediaUrl: 'https://7105.media.greenapi.com/waInstance1/sendFileByUpload/secret-token', idInstance: '1', token: 'secret-token' });
+		expect(pasted.ok).toBe(false);
+		if (!pasted.ok) {
+			expect(pasted.reason).toMatch(/^Media URL must be only the address .*7105\.media\.greenapi\.com/);
+			expect(pasted.reason).not.toContain('secret-token');
 		}
 	});
 });

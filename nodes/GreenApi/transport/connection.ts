@@ -1,15 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { quote, redact } from './redact';
+import { mediaEndpointFor, parseHostUrl } from './hosts';
+import type { Endpoint } from './hosts';
+import { redact } from './redact';
 
-/** Where and as whom to call GREEN-API, from the greenApi credential. */
-export interface Connection {
-	/** scheme://host[:port], the undici pool key. */
-	origin: string;
-	/** Path prefix of the API URL (empty for the usual hosts; set behind a reverse proxy). */
-	basePath: string;
-	/** Host name for messages: never the full URL, which would carry the token. */
-	host: string;
+/** Where and as whom to call GREEN-API, from the greenApi credential: the API host's endpoint, and more. */
+export interface Connection extends Endpoint {
 	idInstance: string;
 	token: string;
 	/**
@@ -17,47 +13,37 @@ export interface Connection {
 	 * spelling of the URL reaches it (127.0.0.1 and localhost, or two API hosts).
 	 */
 	instanceKey: string;
+	/** The media host that takes uploads: the credential's Media URL, or the one paired with the API URL. */
+	media: Endpoint | undefined;
 }
 
 export type ConnectionResult = { ok: true; connection: Connection } | { ok: false; reason: string };
 
+const API_EXAMPLE = 'https://7105.api.greenapi.com';
+const MEDIA_EXAMPLE = 'https://7105.media.greenapi.com';
+
+/** Why an upload cannot go anywhere: said when a file is sent, not when the credential is saved. */
+export const NO_MEDIA_HOST =
+	"This credential's API URL is not one of GREEN-API's own hosts, so its media host cannot be derived: fill in Media URL in the GREEN-API credential (mediaUrl in the GREEN-API console, e.g. https://7105.media.greenapi.com)";
+
 /**
  * Trims every field (pasted values often carry spaces or a newline), drops trailing
- * slashes and refuses what cannot work, so the user reads what to fix instead of a
- * confusing 403/404 from the wrong place. A refusal quotes what was entered, so it is
- * redacted here: someone may have pasted a whole URL, token included, as the API URL.
+ * slashes and refuses what cannot work (hosts.ts), so the user reads what to fix instead
+ * of a confusing 403/404 from the wrong place. Every refusal is redacted here: someone may
+ * have pasted a whole URL, token included, into a URL field.
  */
 export function toConnection(data: ICredentialDataDecryptedObject | undefined): ConnectionResult {
 	const apiUrl = text(data?.apiUrl);
+	const mediaUrl = text(data?.mediaUrl);
 	const idInstance = text(data?.idInstance);
 	const token = text(data?.token);
 	const fail = (reason: string): ConnectionResult => ({ ok: false, reason: redact(reason, [token]) });
 
-	// "7105.api.greenapi.com" is no URL, and "7105.api.greenapi.com:443" one with an odd scheme.
-	if (apiUrl !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(apiUrl) && /^[\w.-]+(?::\d+)?(?:\/|$)/.test(apiUrl)) {
-		return fail(`API URL "${quote(apiUrl, [token], 80)}" has no scheme: add https:// in front (https://${quote(apiUrl, [token], 80)})`);
-	}
-	let url: URL;
-	try {
-		url = new URL(apiUrl);
-	} catch {
-		// Quoted redacted first, then cut: a whole document pasted as the URL is not repeated.
-		return fail(`API URL "${quote(apiUrl, [token], 80)}" is not a URL: copy apiUrl from the GREEN-API console, e.g. https://7105.api.greenapi.com`);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return fail(`API URL must start with https:// (it starts with ${url.protocol}//): copy apiUrl from the GREEN-API console`);
-	}
-	if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-		return fail(
-			`API URL must start with https:// (http:// is only accepted for this machine, e.g. a local emulator): the API token is part of every request's address and would travel unencrypted to ${url.host}`,
-		);
-	}
-	if (url.username || url.password || url.search || url.hash) {
-		return fail('API URL must be just the address from the GREEN-API console, without user, query or fragment');
-	}
-	if (/\/waInstance/i.test(url.pathname)) {
-		return fail('API URL must be only the address from the GREEN-API console (e.g. https://7105.api.greenapi.com), not a whole method URL');
-	}
+	const api = parseHostUrl('API URL', 'apiUrl', apiUrl, token, API_EXAMPLE);
+	if (!api.ok) return fail(api.reason);
+	// Optional, and absent from credentials saved before it existed: derived then.
+	const media = mediaUrl === '' ? undefined : parseHostUrl('Media URL', 'mediaUrl', mediaUrl, token, MEDIA_EXAMPLE);
+	if (media && !media.ok) return fail(media.reason);
 	if (!/^\d+$/.test(idInstance)) {
 		return fail(
 			idInstance === ''
@@ -68,16 +54,14 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 	if (token === '') {
 		return fail('API Token is empty: copy apiTokenInstance from the GREEN-API console');
 	}
-	const basePath = url.pathname.replace(/\/+$/, '');
 	return {
 		ok: true,
 		connection: {
-			origin: url.origin,
-			basePath,
-			host: url.host,
+			...api.endpoint,
 			idInstance,
 			token,
 			instanceKey: idInstance,
+			media: media ? media.endpoint : mediaEndpointFor(api.endpoint),
 		},
 	};
 }
@@ -92,12 +76,6 @@ export function pathFor(
 	const segments = [method, connection.token, ...suffix].map((segment) => encodeURIComponent(String(segment)));
 	const search = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, String(value)])).toString();
 	return `${connection.basePath}/waInstance${connection.idInstance}/${segments.join('/')}${search ? `?${search}` : ''}`;
-}
-
-/** 127.0.0.0/8, ::1 and localhost: plain http there never leaves this machine. */
-function isLoopback(hostname: string): boolean {
-	const host = hostname.toLowerCase().replace(/\.$/, '');
-	return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 function text(value: unknown): string {
