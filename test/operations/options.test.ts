@@ -8,7 +8,7 @@ import type { LimitedMethod } from '../../nodes/GreenApi/helpers/rateLimits';
 
 describe('readTuning', () => {
 	it.each(Object.entries(GREEN_API_RATE_LIMITS))('defaults %s to GREEN-API\'s own limit of %d per second', (method, limit) => {
-		expect(readTuning({}, method as LimitedMethod)).toEqual({ requestsPerSecond: limit, maxConcurrency: 10, retries: 3, timeoutMs: 30000 });
+		expect(readTuning({}, method as LimitedMethod)).toEqual({ requestsPerSecond: limit, maxConcurrency: 10, retries: 3, timeoutMs: method === 'sendFile' ? 300_000 : 30000 });
 		expect(tuningOptions(method as LimitedMethod)[0]).toMatchObject({ name: `${method}RequestsPerSecond`, default: limit });
 	});
 

@@ -4,6 +4,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodePropertie
 type NodeMap = {
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
 	group: 'getGroupData';
+	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping';
 };
 
 export type GreenApiType = AllEntities<NodeMap>;
@@ -17,6 +18,11 @@ export interface Operation {
 	properties: INodeProperties[];
 	/** GREEN-API's page for its method: n8n's Docs link is one per node, so each operation links its own. */
 	docs: string;
+	/**
+	 * Named outputs, when it has more than one; `when`: only while this boolean option is on
+	 * (Check WhatsApp's Route by Result). The node's outputs expression is built from these.
+	 */
+	outputs?: { names: string[]; when?: string };
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]>;
 }
 

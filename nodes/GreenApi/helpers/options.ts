@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { quote } from '../transport/redact';
-import { GREEN_API_RATE_LIMITS } from './rateLimits';
+import { DEFAULT_TIMEOUT_MS, GREEN_API_RATE_LIMITS } from './rateLimits';
 import type { LimitedMethod } from './rateLimits';
 
 /** The tuning knobs of every operation's Options collection. */
@@ -66,7 +66,7 @@ export function tuningOptions(method: LimitedMethod): INodeProperties[] {
 		named('timeout', {
 			displayName: 'Timeout (Milliseconds)',
 			type: 'number',
-			default: 30000,
+			default: DEFAULT_TIMEOUT_MS[method] ?? 30000,
 			typeOptions: { minValue: 1000, maxValue: 600000 },
 			description: 'How long each attempt may take as a whole, from sending the request to the last byte of the answer',
 		}),

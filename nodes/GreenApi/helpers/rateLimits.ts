@@ -1,6 +1,8 @@
 /**
  * GREEN-API's own limits per instance and method, requests per second: the default of
- * each operation's "Requests per Second" option. Above them GREEN-API answers 429.
+ * each operation's "Requests per Second" option. Above them GREEN-API answers 429, and
+ * rejects the request (a 429 is never queued). Keys are operation values: Send File's two
+ * methods (sendFileByUpload, sendFileByUrl) have 50 each, limited apart.
  */
 export const GREEN_API_RATE_LIMITS = {
 	getContactInfo: 1,
@@ -8,6 +10,21 @@ export const GREEN_API_RATE_LIMITS = {
 	getAvatar: 10,
 	getContacts: 1,
 	getGroupData: 1,
+	sendMessage: 50,
+	sendFile: 50,
+	sendLocation: 50,
+	sendContact: 50,
+	sendPoll: 50,
+	forwardMessages: 50,
+	// The newest snapshot of the vendor's table says 1 (older ones had none).
+	editMessage: 1,
+	deleteMessage: 10,
+	readChat: 10,
+	// In no table of the vendor's: as its neighbour readChat, a conservative guess.
+	sendTyping: 10,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;
+
+/** Attempts that upload a file (up to 100 MB) may take longer than a lookup's 30 s. */
+export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000 };

@@ -69,7 +69,10 @@ export function runPerItem<P, A>(operation: PerItemOperation<P, A>) {
 		if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);
 		const continueOnFail = this.continueOnFail();
 
-		const requests = items.map((_, index) => readItem(operation, new ItemParameters(this, index, secrets)));
+		const requests: Array<ItemRequest<P>> = [];
+		for (let index = 0; index < items.length; index++) {
+			requests.push(await readItem((item) => operation.read(item), new ItemParameters(this, index, secrets), operation.given, operation.keyOf));
+		}
 		const firstBad = requests.findIndex((request) => !request.ok);
 		if (firstBad !== -1 && !continueOnFail) throw toNodeError(node, (requests[firstBad] as { error: Error }).error, firstBad, secrets);
 
@@ -106,16 +109,17 @@ function sameForEveryItem(count: number): string {
 	return `This node ran once for each of its ${count} input items with the same parameters (no expression reads the items), so each item got the same result. To run it once, turn on "Execute Once" in the node's Settings.`;
 }
 
-async function readConnection(context: IExecuteFunctions): Promise<Connection> {
+export async function readConnection(context: IExecuteFunctions): Promise<Connection> {
 	const result = toConnection(await context.getCredentials('greenApi'));
 	if (!result.ok) throw new NodeOperationError(context.getNode(), `GREEN-API credential: ${result.reason}`);
 	return result.connection;
 }
 
-function readItem<P>(operation: PerItemOperation<P, unknown>, item: ItemParameters): ItemRequest<P> {
+/** One item read and checked; a refusal becomes its InputError (anything else thrown says it could not be read). */
+export async function readItem<P>(read: (item: ItemParameters) => P | Promise<P>, item: ItemParameters, given: (params: P) => IDataObject, keyOf: (params: P) => string = () => ''): Promise<ItemRequest<P>> {
 	try {
-		const params = operation.read(item);
-		return { ok: true, key: operation.keyOf(params), params, given: operation.given(params) };
+		const params = await read(item);
+		return { ok: true, key: keyOf(params), params, given: given(params) };
 	} catch (error) {
 		const failure = error instanceof InputError ? error : new InputError(`This item could not be read: ${String((error as Error)?.message ?? error)}`);
 		return { ok: false, error: failure, given: failure.given };

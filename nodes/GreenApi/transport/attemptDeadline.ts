@@ -5,6 +5,12 @@ import { Decorator } from './decorator';
 /** Dispatch options of a request whose every attempt must be over within a time. */
 export interface DeadlineDispatchOptions extends Dispatcher.DispatchOptions {
 	attemptTimeoutMs?: number;
+	/**
+	 * Called when undici starts writing the request on a connected socket. Until then a
+	 * failure (refused, DNS, connect timeout, TLS handshake, proxy) proves GREEN-API never
+	 * saw it; after it, a send may have been queued. The send rules (policy.ts) hang on this.
+	 */
+	onWritten?: () => void;
 }
 
 /** The attempt took longer than its deadline, from sending to the answer's last byte. */
@@ -25,9 +31,9 @@ export class AttemptTimeoutError extends Error {
  */
 export function attemptDeadlineInterceptor(): Dispatcher.DispatcherComposeInterceptor {
 	return (dispatch) => (opts, handler) => {
-		const { attemptTimeoutMs } = opts as DeadlineDispatchOptions;
-		if (!attemptTimeoutMs || attemptTimeoutMs <= 0) return dispatch(opts, handler);
-		return dispatch(opts, new DeadlineHandler(handler, attemptTimeoutMs));
+		const { attemptTimeoutMs, onWritten } = opts as DeadlineDispatchOptions;
+		if ((!attemptTimeoutMs || attemptTimeoutMs <= 0) && !onWritten) return dispatch(opts, handler);
+		return dispatch(opts, new DeadlineHandler(handler, attemptTimeoutMs ?? 0, onWritten));
 	};
 }
 
@@ -37,13 +43,15 @@ class DeadlineHandler extends Decorator {
 	constructor(
 		handler: Dispatcher.DispatchHandler,
 		private readonly timeoutMs: number,
+		private readonly onWritten: (() => void) | undefined,
 	) {
 		super(handler);
 	}
 
 	onRequestStart(controller: Dispatcher.DispatchController, context: unknown): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => controller.abort(new AttemptTimeoutError(this.timeoutMs)), this.timeoutMs);
+		if (this.timeoutMs > 0) this.#timer = setTimeout(() => controller.abort(new AttemptTimeoutError(this.timeoutMs)), this.timeoutMs);
+		this.onWritten?.();
 		super.onRequestStart(controller, context);
 	}
 

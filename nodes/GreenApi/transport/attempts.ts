@@ -1,6 +1,6 @@
 import { errorFailure, toError } from './failures';
 import type { CallContext, Failure } from './failures';
-import { POLICY } from './policy';
+import { mayRetry } from './policy';
 import { describeWait, pause, retryWait } from './serverWait';
 
 export type AttemptResult = { ok: true; text: string } | { ok: false; failure: Failure };
@@ -22,7 +22,7 @@ export async function withRetries(
 		const result = await attempt();
 		if (result.ok) return result.text;
 		const { failure } = result;
-		if (!POLICY[failure.kind].retry) throw toError(failure, call, retries);
+		if (!mayRetry(failure.kind, failure.written === true, call.changesState !== undefined)) throw toError(failure, call, retries);
 		const wait = retryWait(retries + 1, failure.retryAfter);
 		if (!wait.ok) {
 			const facts = { status: failure.facts.status, wait: describeWait(wait.askedMs) };

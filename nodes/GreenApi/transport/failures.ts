@@ -1,7 +1,7 @@
 import type { Connection } from './connection';
 import { MAX_RESPONSE_BYTES } from './dispatcher';
-import { POLICY, statusKind } from './policy';
-import type { Facts, FailureKind } from './policy';
+import { POLICY, sendStateOf, statusKind } from './policy';
+import type { Facts, FailureKind, SendState } from './policy';
 import { proxyFor, proxyPort } from './proxy';
 import { quote } from './redact';
 
@@ -17,6 +17,8 @@ export class GreenApiError extends Error {
 		readonly httpCode?: string,
 		/** Every further call to this instance would fail the same way: stop sending. */
 		readonly fatal = false,
+		/** Set for calls that change state: whether GREEN-API may have taken it (policy.ts). */
+		readonly sendState?: SendState,
 	) {
 		super(message);
 		this.name = 'GreenApiError';
@@ -31,6 +33,8 @@ export interface CallContext {
 	signal?: AbortSignal;
 	/** The call's overall deadline (the credential test has one), and its length. */
 	deadline?: { signal: AbortSignal; ms: number };
+	/** Set for a call that changes state: what may have happened, said when that is unknown. */
+	changesState?: { unknown: string };
 }
 
 /** A failure of one attempt, before it becomes a GreenApiError: its kind decides what happens next. */
@@ -39,6 +43,8 @@ export interface Failure {
 	facts: Partial<Facts>;
 	/** Retry-After of the answer, for the retry loop's wait. */
 	retryAfter?: string | string[];
+	/** The request was being written when it failed: GREEN-API may have taken it. */
+	written?: boolean;
 }
 
 /** Server text in a message: enough to recognise it, never a whole document. */
@@ -58,10 +64,13 @@ export function toError(failure: Failure, call: CallContext, retries: number): G
 		...failure.facts,
 	};
 	const retried = retries > 0 ? ` (retried ${retries} time${retries === 1 ? '' : 's'})` : '';
+	const sendState = call.changesState ? sendStateOf(failure.written === true, facts.status) : undefined;
 	const description = [facts.code ? `Error code: ${facts.code}.` : '', facts.note ?? '', rule.todo(facts)].filter(Boolean).join(' ');
 	const httpCode = facts.status !== undefined && !failure.kind.startsWith('proxy') ? String(facts.status) : undefined;
 	const secrets = [call.connection.token];
-	return new GreenApiError(quote(rule.message(facts) + retried, secrets, 600), quote(description, secrets, 1200), httpCode, rule.fatal);
+	// In the title: it decides what the user must do before anything else.
+	const message = rule.message(facts) + retried + (sendState === 'unknown' ? `. ${call.changesState?.unknown}` : '');
+	return new GreenApiError(quote(message, secrets, 600), quote(description, secrets, 1200), httpCode, rule.fatal, sendState);
 }
 
 /** A non-2xx answer. */

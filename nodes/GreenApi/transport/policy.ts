@@ -191,6 +191,30 @@ export const POLICY: Record<FailureKind, Rule> = {
 	unknown: rule(false, false, (f) => `The request to ${f.host} failed`, () => 'Try again later.'),
 };
 
+/**
+ * What became of a call that changes state (a send, a delete, an edit) when it failed:
+ * `notSent` only when the failure proves GREEN-API did not take it, else `unknown`.
+ */
+export type SendState = 'notSent' | 'unknown';
+
+/**
+ * GREEN-API has no idempotency key and a 200 only means "queued", so a call that changes
+ * state is tried again only when GREEN-API cannot have taken it: a 429 (rejected, not
+ * queued), or a failure before the request was written (refused, DNS, connect timeout,
+ * TLS, proxy). A 5xx, a timeout or a connection dropped after writing may hide a queued
+ * message: retrying it could send it twice.
+ */
+export function mayRetry(kind: FailureKind, written: boolean, changesState: boolean): boolean {
+	if (!POLICY[kind].retry) return false;
+	return !changesState || kind === 'rateLimited' || !written;
+}
+
+/** A 4xx is GREEN-API refusing the request, except 408 and 499 (the request timed out or was closed mid-way). */
+export function sendStateOf(written: boolean, status: number | undefined): SendState {
+	if (!written) return 'notSent';
+	return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 499 ? 'notSent' : 'unknown';
+}
+
 /** The kind of an HTTP answer that is not a success. */
 export function statusKind(status: number): FailureKind {
 	switch (status) {

@@ -21,6 +21,8 @@ describe('the node description', () => {
 		[{ resource: 'contact', operation: 'checkWhatsapp', options: { splitByResult: true } }, ['Has WhatsApp', 'No WhatsApp']],
 		[{ resource: 'contact', operation: 'getAvatar' }, ['main']],
 		[{ resource: 'contact', operation: 'getContacts' }, ['main']],
+		[{ resource: 'message' }, ['main']],
+		[{ resource: 'message', operation: 'sendFile', options: { splitByResult: true } }, ['main']],
 	])('has the outputs the operation chooses: %j', (parameters, expected) => {
 		expect(names(evaluate(description.outputs, parameters as INodeParameters))).toEqual(expected);
 	});
@@ -32,7 +34,29 @@ describe('the node description', () => {
 				evaluate(description.subtitle, { resource: property.displayOptions?.show?.resource?.[0] as string, operation: option.value }),
 			),
 		);
-		expect(shown).toEqual(['Contact: Get Contact Info', 'Contact: Check WhatsApp', 'Contact: Get Avatar', 'Contact: Get Contacts', 'Group: Get Group Data']);
+		expect(shown).toEqual([
+			'Contact: Get Contact Info',
+			'Contact: Check WhatsApp',
+			'Contact: Get Avatar',
+			'Contact: Get Contacts',
+			'Group: Get Group Data',
+			'Message: Send Text',
+			'Message: Send File',
+			'Message: Send Location',
+			'Message: Send Contact',
+			'Message: Send Poll',
+			'Message: Forward Messages',
+			'Message: Edit Message',
+			'Message: Delete Message',
+			'Message: Mark as Read',
+			'Message: Show Typing',
+		]);
+	});
+
+	it('builds the outputs expression from the operations table, with no "}}" inside that would end it early', () => {
+		const body = String(description.outputs).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+		expect(body).not.toContain('}}');
+		expect(body).toContain('"Has WhatsApp"');
 	});
 
 	it('keeps hints short and units on screen', () => {
@@ -58,7 +82,7 @@ describe('wording in the editor', () => {
 	it('links each operation to its own GREEN-API page, under its first field', () => {
 		for (const { value } of operations) {
 			const first = description.properties.find((property) => property.displayOptions?.show?.operation?.includes(value));
-			expect(first?.hint).toMatch(new RegExp(`<a href="https://green-api\\.com/en/docs/api/\\w+/${value}/" target="_blank">GREEN-API docs: ${value}</a>$`, 'i'));
+			expect(first?.hint).toMatch(new RegExp(`<a href="https://green-api\\.com/en/docs/api/\\w+/${value}\\w*/" target="_blank">GREEN-API docs: ${value}</a>$`, 'i'));
 		}
 	});
 

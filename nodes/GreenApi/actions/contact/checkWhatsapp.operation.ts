@@ -14,6 +14,9 @@ export const option: INodePropertyOptions = {
 
 export const docs = 'https://green-api.com/en/docs/api/service/CheckWhatsapp/';
 
+/** Two outputs only while Route by Result is on. */
+export const outputs = { names: ['Has WhatsApp', 'No WhatsApp'], when: 'splitByResult' };
+
 export const properties: INodeProperties[] = [
 	chatIdProperty('+7 123 456-78-90 or 71234567890@c.us', 'The phone number in international format, written any usual way, or a chat ID (…@c.us or …@lid)'),
 	optionsCollection('checkWhatsapp', [

@@ -15,6 +15,8 @@ export const option: INodePropertyOptions = {
 
 export const docs = 'https://green-api.com/en/docs/api/service/GetContactInfo/';
 
+export const outputs = { names: ['Contact', 'Products'] };
+
 export const properties: INodeProperties[] = [
 	chatIdProperty(PERSONAL_CHAT.placeholder, PERSONAL_CHAT.description),
 	optionsCollection('getContactInfo', [

@@ -14,6 +14,8 @@ export const option: INodePropertyOptions = {
 
 export const docs = 'https://green-api.com/en/docs/api/groups/GetGroupData/';
 
+export const outputs = { names: ['Group', 'Participants'] };
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Group ID',

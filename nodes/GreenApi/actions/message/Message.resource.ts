@@ -1,0 +1,16 @@
+import type { OperationTable } from '../node.type';
+import type { Resource } from '../resources';
+import * as deleteMessage from './deleteMessage.operation';
+import * as editMessage from './editMessage.operation';
+import * as forwardMessages from './forwardMessages.operation';
+import * as readChat from './readChat.operation';
+import * as sendContact from './sendContact.operation';
+import * as sendFile from './sendFile.operation';
+import * as sendLocation from './sendLocation.operation';
+import * as sendMessage from './sendMessage.operation';
+import * as sendPoll from './sendPoll.operation';
+import * as sendTyping from './sendTyping.operation';
+
+const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, forwardMessages, editMessage, deleteMessage, readChat, sendTyping };
+
+export const resource: Resource = { name: 'Message', value: 'message', operations };
