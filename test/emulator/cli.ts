@@ -1,11 +1,13 @@
 // Runs the emulator as a process for the offline demo and the benchmark:
-//   node .build/test/emulator/cli.js [--port N] [--rate method=R]... [--latency ms] [--state S] [--print-token]
-// Prints one JSON line ({"url","idInstance"}, plus "token" only with --print-token) and serves
+//   node .build/test/emulator/cli.js [--port N] [--media-port N] [--rate method=R]... [--latency ms] [--state S] [--print-token]
+// Prints one JSON line ({"url","mediaUrl","idInstance"}, plus "token" only with --print-token) and serves
 // until SIGINT/SIGTERM. Imports stay relative/built-in so the compiled file runs without jest.
 import { GreenApiEmulator } from './server';
 
 export interface CliOptions {
 	port: number;
+	/** The media host's port (sendFileByUpload); a free one when absent. */
+	mediaPort?: number;
 	rateLimits: Record<string, number>;
 	latencyMs: number;
 	stateInstance?: string;
@@ -13,7 +15,7 @@ export interface CliOptions {
 }
 
 export const USAGE =
-	'usage: cli.js [--port N] [--rate method=R]... [--latency ms] [--state S] [--print-token]';
+	'usage: cli.js [--port N] [--media-port N] [--rate method=R]... [--latency ms] [--state S] [--print-token]';
 
 function number(flag: string, value: string | undefined): number {
 	const n = Number(value);
@@ -30,10 +32,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		const flag = isInline ? argv[i].slice(0, eq) : argv[i];
 		const value = (): string | undefined => (isInline ? argv[i].slice(eq + 1) : argv[++i]);
 		switch (flag) {
-			case '--port': {
+			case '--port':
+			case '--media-port': {
 				const port = number(flag, value());
-				if (!Number.isInteger(port) || port > 65535) throw new Error(`--port must be 0..65535, got ${port}`);
-				options.port = port;
+				if (!Number.isInteger(port) || port > 65535) throw new Error(`${flag} must be 0..65535, got ${port}`);
+				if (flag === '--port') options.port = port;
+				else options.mediaPort = port;
 				break;
 			}
 			case '--rate': {
@@ -68,11 +72,12 @@ export async function runCli(argv: readonly string[], write: (line: string) => v
 	const options = parseCliArgs(argv);
 	const emulator = await GreenApiEmulator.start({
 		port: options.port,
+		mediaPort: options.mediaPort,
 		rateLimits: options.rateLimits,
 		latencyMs: options.latencyMs,
 		stateInstance: options.stateInstance,
 	});
-	const line: Record<string, string> = { url: emulator.url, idInstance: emulator.idInstance };
+	const line: Record<string, string> = { url: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: emulator.idInstance };
 	// The token stays off stdout by default: logs of demo runs should not teach anyone to print tokens.
 	if (options.printToken) line.token = emulator.token;
 	write(`${JSON.stringify(line)}\n`);

@@ -45,7 +45,7 @@ describe('GREEN-API emulator: routing, seed, validation, generated contacts', ()
 
 	it('answers 404 for unknown methods and wrong verbs, 403 for a wrong id, 401 for a wrong token', async () => {
 		const body = { chatId: SEED_CHAT_ID };
-		expect((await call(emu, 'sendMessage', { body, dispatcher: agent })).status).toBe(404);
+		expect((await call(emu, 'sendButtons', { body, dispatcher: agent })).status).toBe(404);
 		expect((await call(emu, 'getContactInfo', { verb: 'GET', dispatcher: agent })).status).toBe(404);
 		expect((await call(emu, 'getStateInstance', { verb: 'POST', body, dispatcher: agent })).status).toBe(404);
 		expect((await call(emu, 'getContactInfo', { body, idInstance: '1101999999', dispatcher: agent })).status).toBe(403);

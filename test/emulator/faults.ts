@@ -28,10 +28,14 @@ export class FaultBook {
 		this.armed = [];
 	}
 
-	/** The first live fault matching this request, consumed; undefined when none applies. */
-	take(method: string, chatId: unknown): Fault | undefined {
+	/**
+	 * The first live fault matching this request, consumed; undefined when none applies. Phase 'before'
+	 * takes the faults that replace the request, 'after' those that `apply` it first.
+	 */
+	take(method: string, chatId: unknown, phase: 'before' | 'after' = 'before'): Fault | undefined {
 		for (const a of this.armed) {
 			if (a.left <= 0) continue;
+			if ((a.fault.apply === true) !== (phase === 'after')) continue;
 			if ((a.fault.method ?? 'getContactInfo').toLowerCase() !== method.toLowerCase()) continue;
 			if (a.fault.chatId !== undefined && a.fault.chatId !== chatId) continue;
 			a.left--;
@@ -132,6 +136,13 @@ export function renderFault(fault: Fault, ctx: FaultContext): Outcome {
 		case 'cutBody':
 			return { ...json(200, normalBody(ctx)), cutAfter: fault.bytes ?? 12 };
 	}
+}
+
+/** An `apply` fault: the request already took effect and `answer` is its real success, now failed as `kind` says. */
+export function renderApplied(fault: Fault, answer: Answer, ctx: FaultContext): Outcome {
+	if (fault.kind === 'cutBody') return { ...answer, cutAfter: fault.bytes ?? Math.floor(Buffer.byteLength(answer.body) / 2) };
+	if (fault.kind === 'trickle') return { ...answer, trickleMs: fault.intervalMs ?? 600 };
+	return renderFault(fault, ctx);
 }
 
 /** The path as a server that re-encodes it might echo it. */

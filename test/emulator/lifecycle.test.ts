@@ -92,7 +92,8 @@ describe('emulator CLI', () => {
 			printToken: false,
 		});
 		expect(parseCliArgs(['--print-token', '--state', 'blocked'])).toMatchObject({ printToken: true, stateInstance: 'blocked' });
-		for (const bad of [['--port'], ['--port', '-1'], ['--port', '70000'], ['--rate', 'x'], ['--latency', 'soon'], ['--what']]) {
+		expect(parseCliArgs(['--media-port=7106'])).toMatchObject({ mediaPort: 7106 });
+		for (const bad of [['--port'], ['--port', '-1'], ['--port', '70000'], ['--media-port', '-2'], ['--rate', 'x'], ['--latency', 'soon'], ['--what']]) {
 			expect(() => parseCliArgs(bad)).toThrow();
 		}
 	});
@@ -105,9 +106,9 @@ describe('emulator CLI', () => {
 			expect(lines).toHaveLength(2);
 			expect(lines.every((l) => l.endsWith('\n') && l.indexOf('\n') === l.length - 1)).toBe(true);
 			const announced = JSON.parse(lines[0]) as Record<string, string>;
-			expect(announced).toEqual({ url: emu.url, idInstance: emu.idInstance });
+			expect(announced).toEqual({ url: emu.url, mediaUrl: emu.mediaUrl, idInstance: emu.idInstance });
 			expect(lines[0]).not.toContain(emu.token);
-			expect(JSON.parse(lines[1])).toEqual({ url: withToken.url, idInstance: withToken.idInstance, token: withToken.token });
+			expect(JSON.parse(lines[1])).toEqual({ url: withToken.url, mediaUrl: withToken.mediaUrl, idInstance: withToken.idInstance, token: withToken.token });
 			const res = await request(`${announced.url}/waInstance${announced.idInstance}/getStateInstance/${emu.token}`);
 			expect(res.statusCode).toBe(200);
 			expect(await res.body.json()).toEqual({ stateInstance: 'authorized' });

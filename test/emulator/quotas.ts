@@ -31,3 +31,44 @@ export class Quotas {
 		return { status: 466, body: JSON.stringify({ invokeStatus }), contentType: 'application/json' };
 	}
 }
+
+export type CorrespondentsSpelling = 'CORRESPONDENTS_QUOTE_EXCEEDED' | 'CORRESPONDENTS_QUOTA_EXCEEDED';
+
+/**
+ * The free plan's chat quota: once `total` distinct chats received a message, a send to another chat
+ * answers 466 with correspondentsStatus (sends to the chats already used keep working).
+ */
+export class CorrespondentsQuota {
+	private total: number | undefined;
+	private spelling: CorrespondentsSpelling = 'CORRESPONDENTS_QUOTE_EXCEEDED';
+	private readonly chats = new Set<string>();
+
+	set(total: number, spelling: CorrespondentsSpelling): void {
+		if (!(total >= 0) || !Number.isInteger(total)) throw new RangeError(`correspondents quota must be an integer >= 0, got ${total}`);
+		this.total = total;
+		this.spelling = spelling;
+	}
+
+	clear(): void {
+		this.total = undefined;
+		this.chats.clear();
+	}
+
+	/** A chat got an accepted message (counted whether or not a quota is set, as the month's usage). */
+	record(chatId: string): void {
+		this.chats.add(chatId);
+	}
+
+	exceeded(chatId: string): Answer | undefined {
+		if (this.total === undefined || this.chats.has(chatId) || this.chats.size < this.total) return undefined;
+		const used = [...this.chats];
+		const correspondentsStatus = {
+			method: 'correspondents',
+			used: used.length,
+			total: this.total,
+			status: this.spelling,
+			description: `Monthly quota has been exceeded. You can only send or receive messages from these numbers: ${used.join(',')}. Please go to your personal account and change the tariff to business https://console.green-api.com`,
+		};
+		return { status: 466, body: JSON.stringify({ correspondentsStatus }), contentType: 'application/json' };
+	}
+}

@@ -7,6 +7,19 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getAvatar: 10,
 	getContacts: 1,
 	getGroupData: 1,
+	sendMessage: 50,
+	sendFileByUrl: 50,
+	sendFileByUpload: 50,
+	sendLocation: 50,
+	sendContact: 50,
+	sendPoll: 50,
+	forwardMessages: 50,
+	readChat: 10,
+	deleteMessage: 10,
+	// The newest snapshot of the vendor's table; older ones did not list it.
+	editMessage: 1,
+	// In no vendor table: grouped with the other chat-service methods (readChat, deleteMessage).
+	sendTyping: 10,
 };
 
 /**

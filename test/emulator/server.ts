@@ -1,24 +1,21 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { FaultBook, renderFault, writeBody } from './faults';
-import { METHODS } from './methods';
+import { Delivery } from './delivery';
+import { renderFault } from './faults';
+import type { MessageLog } from './message-log';
 import { AVATAR_JPEG, AVATAR_PATH } from './methods/getAvatar';
+import { boundaryOf, MultipartParser } from './multipart';
 import { NotificationQueue } from './notifications';
-import { Quotas } from './quotas';
+import { Pipeline } from './pipeline';
+import type { Inputs } from './pipeline';
+import type { CorrespondentsSpelling } from './quotas';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './stats';
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, text } from './types';
-import type {
-	EmulatorOptions,
-	Fault,
-	Outcome,
-	RecordedStatus,
-	RequestFilter,
-	RequestRecord,
-} from './types';
+import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN } from './types';
+import type { EmulatorOptions, Fault, RecordedStatus, RequestFilter, RequestRecord } from './types';
 
-const ROUTE = /^\/waInstance([^/?]*)\/([^/?]*)\/([^/?]*)(?:\?.*)?$/;
+const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 function bodyChatId(raw: string): unknown {
 	try {
@@ -33,83 +30,96 @@ function bodyChatId(raw: string): unknown {
 	return undefined;
 }
 
-function decodeSegment(s: string): string {
-	try {
-		return decodeURIComponent(s);
-	} catch {
-		return s;
-	}
+async function listen(port: number | undefined): Promise<Server> {
+	const server = createServer();
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	return server;
+}
+
+function urlOf(server: Server): string {
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 export class GreenApiEmulator {
 	readonly url: string;
+	/** The media host (sendFileByUpload only), a second port: GREEN-API's mediaUrl. */
+	readonly mediaUrl: string;
 	readonly idInstance: string;
 	readonly token: string;
 	private readonly log = new RequestLog();
-	private readonly faults = new FaultBook();
-	private readonly limiter: RateLimiter;
+	private readonly pipeline: Pipeline;
+	private readonly delivery = new Delivery();
 	private readonly overrides = new Map<string, Record<string, unknown> | string>();
-	private readonly quotas = new Quotas();
 	private contactList: Record<string, unknown>[] | undefined;
 	private readonly sockets = new Set<Socket>();
-	private readonly timers = new Set<NodeJS.Timeout>();
-	private latencyMs = 0;
 	private state = 'authorized';
-	private closed = false;
+	private maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+	private keepUploadBytes = 0;
 	/** receiveNotification, deleteNotification, getSettings, setSettings and webhook delivery. */
 	readonly notifications: NotificationQueue;
 
 	private constructor(
-		private readonly server: Server,
+		private readonly servers: { api: Server; media: Server },
 		private readonly options: EmulatorOptions,
 	) {
-		const { port } = server.address() as AddressInfo;
-		this.url = `http://127.0.0.1:${port}`;
+		this.url = urlOf(servers.api);
+		this.mediaUrl = urlOf(servers.media);
 		this.idInstance = options.idInstance ?? EMULATOR_ID_INSTANCE;
 		this.token = options.token ?? EMULATOR_TOKEN;
-		this.limiter = new RateLimiter(options.rateLimits);
+		this.pipeline = new Pipeline(new RateLimiter(options.rateLimits), () => ({ idInstance: this.idInstance, token: this.token }));
 		this.notifications = new NotificationQueue({
 			idInstance: this.idInstance,
 			token: this.token,
 			log: (at, method, status) => this.log.add(at, method, undefined, status),
 			fault: (method, path) => {
-				const fault = this.faults.take(method, undefined);
+				const fault = this.pipeline.faults.take(method, undefined);
 				return fault && renderFault(fault, { method, chatId: undefined, path, state: this.state });
 			},
-			admit: (method, at) => this.limiter.admit(method, at),
-			send: (req, res, outcome) => this.deliver(req, res, outcome),
+			admit: (method, at) => this.pipeline.limiter.admit(method, at),
+			send: (req, res, outcome) => this.delivery.send(req, res, outcome),
 		});
 		this.reset();
-		server.on('connection', (socket: Socket) => {
-			this.sockets.add(socket);
-			socket.on('close', () => this.sockets.delete(socket));
-		});
-		server.on('request', (req: IncomingMessage, res: ServerResponse) => this.receive(req, res));
+		for (const server of [servers.api, servers.media]) {
+			server.on('connection', (socket: Socket) => {
+				this.sockets.add(socket);
+				socket.on('close', () => this.sockets.delete(socket));
+			});
+		}
+		servers.api.on('request', (req: IncomingMessage, res: ServerResponse) => this.receive(req, res));
+		servers.media.on('request', (req: IncomingMessage, res: ServerResponse) => this.receiveMedia(req, res));
 	}
 
 	static async start(options: EmulatorOptions & { port?: number } = {}): Promise<GreenApiEmulator> {
-		const server = createServer();
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(options.port ?? 0, '127.0.0.1', () => {
-				server.off('error', reject);
-				resolve();
-			});
+		const api = await listen(options.port);
+		const media = await listen(options.mediaPort).catch(async (error: unknown) => {
+			await new Promise((resolve) => api.close(resolve));
+			throw error;
 		});
-		return new GreenApiEmulator(server, { ...options });
+		return new GreenApiEmulator({ api, media }, { ...options });
 	}
 
 	get requests(): RequestRecord[] {
 		return this.log.records;
 	}
 
-	setRateLimit(method: string, perSecond: number): void {
-		this.limiter.set(method, perSecond);
+	/** What was accepted (queued), in order: all(), forChat(chatId), count(), clear(). */
+	get messages(): MessageLog {
+		return this.pipeline.messages;
 	}
 
-	setLatency(ms: number): void {
-		if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`latency must be a finite number >= 0, got ${ms}`);
-		this.latencyMs = ms;
+	setRateLimit(method: string, perSecond: number): void {
+		this.pipeline.limiter.set(method, perSecond);
+	}
+
+	/** `ms` before every answer; with `jitterMs`, each request first waits a random 0..jitterMs (seeded when `seed` is given). */
+	setLatency(ms: number, jitterMs = 0, seed?: number): void {
+		this.delivery.setLatency(ms, jitterMs, seed);
 	}
 
 	setState(state: string): void {
@@ -128,15 +138,25 @@ export class GreenApiEmulator {
 
 	/** After `total` answered requests of `method`, it answers 466 as the vendor does. */
 	setQuota(method: string, total: number): void {
-		this.quotas.set(method, total);
+		this.pipeline.quotas.set(method, total);
+	}
+
+	/** Once `total` distinct chats got a message (since reset), a send to another chat answers 466 with correspondentsStatus. */
+	setCorrespondentsQuota(total: number, spelling: CorrespondentsSpelling = 'CORRESPONDENTS_QUOTE_EXCEEDED'): void {
+		this.pipeline.correspondents.set(total, spelling);
+	}
+
+	/** A file part larger than this answers 413 (until reset; default the maxUploadBytes option, else 100 MB). */
+	setMaxUploadBytes(bytes: number): void {
+		this.maxUploadBytes = bytes;
 	}
 
 	inject(fault: Fault): void {
-		this.faults.inject(fault);
+		this.pipeline.faults.inject(fault);
 	}
 
 	clearFaults(): void {
-		this.faults.clear();
+		this.pipeline.faults.clear();
 	}
 
 	count(filter?: RequestFilter): number {
@@ -150,25 +170,27 @@ export class GreenApiEmulator {
 	reset(): void {
 		// First: it answers the long polls still waiting, and those answers are not this test's.
 		this.notifications.reset();
-		this.faults.clear();
+		this.pipeline.clear();
 		this.log.clear();
 		this.overrides.clear();
-		this.quotas.clear();
 		this.contactList = undefined;
-		this.limiter.configure(this.options.rateLimits ?? {});
+		this.pipeline.limiter.configure(this.options.rateLimits ?? {});
 		this.setLatency(this.options.latencyMs ?? 0);
 		this.state = this.options.stateInstance ?? 'authorized';
+		this.maxUploadBytes = this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+		this.keepUploadBytes = this.options.keepUploadBytes ?? 0;
 	}
 
 	async close(): Promise<void> {
-		this.closed = true;
+		this.delivery.close();
 		this.notifications.close();
-		for (const t of this.timers) clearTimeout(t);
-		this.timers.clear();
-		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+		const closed = Promise.all(
+			[this.servers.api, this.servers.media].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+		);
 		// Hanging and keep-alive sockets would otherwise hold server.close() (and jest) open.
 		for (const socket of this.sockets) socket.destroy();
-		this.server.closeAllConnections();
+		this.servers.api.closeAllConnections();
+		this.servers.media.closeAllConnections();
 		await closed;
 	}
 
@@ -176,67 +198,51 @@ export class GreenApiEmulator {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('error', () => undefined); // a client that goes away mid-body is not our failure
-		req.on('end', () => {
-			// "Arrival" is when the request is complete: that keeps times monotonic for the rate limiter.
-			const at = performance.now();
-			const body = Buffer.concat(chunks).toString('utf8');
-			const path = req.url ?? '/';
-			if (path.startsWith(AVATAR_PATH)) return this.serveAvatar(res);
-			if (this.notifications.handle(req, res, path, body, at)) return;
-			const chatId = bodyChatId(body);
-			const { method, outcome } = this.decide(req.method ?? 'GET', path, body, chatId, at);
-			const status: RecordedStatus = 'kind' in outcome ? outcome.kind : outcome.status;
-			this.log.add(at, method, chatId, status);
-			this.deliver(req, res, outcome);
-		});
+		req.on('end', () =>
+			this.delivery.arrive(() => {
+				// "Arrival" is when the request is decided: that keeps times monotonic for the rate limiter.
+				const at = performance.now();
+				const body = Buffer.concat(chunks).toString('utf8');
+				const path = req.url ?? '/';
+				if (path.startsWith(AVATAR_PATH)) return this.serveAvatar(res);
+				if (this.notifications.handle(req, res, path, body, at)) return;
+				this.settle(req, res, { verb: req.method ?? 'GET', path, host: 'api', chatId: bodyChatId(body), at, request: this.methodRequest(body, this.url) });
+			}),
+		);
 	}
 
-	private decide(verb: string, path: string, body: string, chatId: unknown, at: number): { method: string; outcome: Outcome } {
-		const route = ROUTE.exec(path);
-		if (!route) return { method: '', outcome: text(404, 'Not Found') };
-		const [, id, rawMethod, token] = route;
-		const known = METHODS[rawMethod.toLowerCase()];
-		if (!known || known.verb !== verb) return { method: known?.name ?? rawMethod, outcome: text(404, 'Not Found') };
-		const method = known.name;
-		if (decodeSegment(id) !== this.idInstance) return { method, outcome: text(403, 'Forbidden') };
-		if (decodeSegment(token) !== this.token) return { method, outcome: text(401, 'Unauthorized') };
-		const fault = this.faults.take(method, chatId);
-		if (fault) return { method, outcome: renderFault(fault, { method, chatId, path, state: this.state }) };
-		if (!this.limiter.admit(method, at)) return { method, outcome: text(429, 'Too Many Requests') };
-		const exceeded = this.quotas.exceeded(method);
-		if (exceeded) return { method, outcome: exceeded };
-		const answer = known.serve({ body, state: this.state, baseUrl: this.url, contacts: this.overrides, contactList: this.contactList });
-		if (answer.status === 200) this.quotas.count(method);
-		return { method, outcome: answer };
+	/** The media host: a multipart body is parsed as it streams (the file hashed, not held), then decided like any request. */
+	private receiveMedia(req: IncomingMessage, res: ServerResponse): void {
+		const boundary = boundaryOf(req.headers['content-type']);
+		const parser = boundary === undefined ? undefined : new MultipartParser(boundary, { maxFileBytes: this.maxUploadBytes, keepBytes: this.keepUploadBytes });
+		req.on('data', (chunk: Buffer) => parser?.write(chunk));
+		req.on('error', () => undefined);
+		req.on('end', () =>
+			this.delivery.arrive(() => {
+				const at = performance.now();
+				const form = parser?.end();
+				const chatId = typeof form === 'object' ? form.fields.chatId : undefined;
+				const request = { ...this.methodRequest('', this.mediaUrl), form };
+				this.settle(req, res, { verb: req.method ?? 'GET', path: req.url ?? '/', host: 'media', chatId, at, request });
+			}),
+		);
+	}
+
+	private methodRequest(body: string, baseUrl: string): Inputs['request'] {
+		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList };
+	}
+
+	private settle(req: IncomingMessage, res: ServerResponse, inputs: Inputs): void {
+		const { method, outcome } = this.pipeline.decide(inputs);
+		const status: RecordedStatus = 'kind' in outcome ? outcome.kind : outcome.status;
+		this.log.add(inputs.at, method, inputs.chatId, status);
+		this.delivery.send(req, res, outcome);
 	}
 
 	/** The avatar pictures getAvatar points to, as WhatsApp's CDN would serve them. */
 	private serveAvatar(res: ServerResponse): void {
-		if (this.closed || res.destroyed) return;
+		if (res.destroyed) return;
 		res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': AVATAR_JPEG.length });
 		res.end(AVATAR_JPEG);
-	}
-
-	private deliver(req: IncomingMessage, res: ServerResponse, outcome: Outcome): void {
-		if ('kind' in outcome) {
-			// RST rather than FIN, so clients see ECONNRESET as from a dropped upstream connection.
-			if (outcome.kind === 'reset') req.socket.resetAndDestroy();
-			return; // 'hang': the response is never written; close() destroys the socket
-		}
-		const send = (): void => {
-			if (this.closed || res.destroyed) return;
-			res.writeHead(outcome.status, {
-				'Content-Type': outcome.contentType,
-				'Content-Length': Buffer.byteLength(outcome.body),
-				...outcome.headers,
-			});
-			writeBody(res, outcome);
-		};
-		if (this.latencyMs <= 0) return send();
-		const timer = setTimeout(() => {
-			this.timers.delete(timer);
-			send();
-		}, this.latencyMs);
-		this.timers.add(timer);
 	}
 }

@@ -14,7 +14,45 @@ export interface EmulatorOptions {
 	rateLimits?: Record<string, number>;
 	/** Added before every answer (not before resets or hangs). */
 	latencyMs?: number;
+	/** The media host's port (sendFileByUpload); default a free one. */
+	mediaPort?: number;
+	/** Uploaded files up to this many bytes keep their bytes in the message log; default 0 (only size and sha256). */
+	keepUploadBytes?: number;
+	/** A file part larger than this answers 413; default 100 MB (104,857,600 bytes). */
+	maxUploadBytes?: number;
 }
+
+/** The file of a sendFileByUpload, as the media host received it. */
+export interface LoggedFile {
+	/** The fileName form field, else the file part's own filename. */
+	fileName: string;
+	size: number;
+	/** Hex sha256 of the bytes, hashed while they streamed in. */
+	sha256: string;
+	/** The file part's Content-Type, when it had one. */
+	mimeType?: string;
+	/** Only for files up to the keepUploadBytes option. */
+	bytes?: Buffer;
+	/** The most bytes the parser held at once while this request streamed: proof it did not buffer the file. */
+	peakBufferedBytes: number;
+}
+
+/** One message the emulator accepted (queued), in acceptance order. */
+export interface LoggedMessage {
+	/** The id the answer carried (forwardMessages: the one new message); absent for readChat, sendTyping, deleteMessage. */
+	idMessage?: string;
+	/** Canonical method name ('sendMessage'). */
+	method: string;
+	chatId: string;
+	/** performance.now() in ms when it was accepted, the same clock as RequestRecord.at. */
+	at: number;
+	/** The JSON body, or the form fields without the file. */
+	fields: Record<string, unknown>;
+	file?: LoggedFile;
+}
+
+/** What a handler's success would queue; the server logs it only if it accepts the request. */
+export type QueuedMessage = Omit<LoggedMessage, 'at' | 'method'>;
 
 export type FaultKind =
 	| 'status'
@@ -53,6 +91,12 @@ export interface Fault {
 	used?: unknown;
 	/** For 'trickle': the normal answer's headers at once, then one body byte every this many ms (default 600). */
 	intervalMs?: number;
+	/**
+	 * The request takes effect first (a send is logged as queued), then the answer fails as `kind` says:
+	 * 'status' (e.g. 502), 'hang', 'cutBody' or 'trickle' of the real answer, 'reset'. Only requests that
+	 * would have succeeded consume it.
+	 */
+	apply?: boolean;
 }
 
 export type RecordedStatus = number | 'reset' | 'hang';
@@ -82,6 +126,8 @@ export interface Answer {
 	/** Body-level faults: the headers go out whole, the body does not (see writeBody in faults.ts). */
 	trickleMs?: number;
 	cutAfter?: number;
+	/** A send's effect, logged by the server when it accepts the request. */
+	queued?: QueuedMessage;
 }
 
 export type Outcome = Answer | { kind: 'reset' } | { kind: 'hang' };

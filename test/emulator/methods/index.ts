@@ -1,4 +1,5 @@
 // The methods the emulator serves: one row each, keyed by the path segment in lower case.
+import { deleteMessage, editMessage, readChat, sendTyping } from './chatActions';
 import { checkWhatsapp } from './checkWhatsapp';
 import { getAvatar } from './getAvatar';
 import { getContactInfo } from './getContactInfo';
@@ -6,9 +7,34 @@ import { getContacts } from './getContacts';
 import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
 import type { MethodHandler } from './method';
+import { sendFileByUpload } from './sendFileByUpload';
+import { forwardMessages, sendContact, sendFileByUrl, sendLocation, sendMessage, sendPoll } from './sending';
 
 export type { MethodHandler, MethodRequest } from './method';
 
+/** The methods that put a new message into a chat: the ones the correspondents quota counts. */
+export const SEND_METHODS: ReadonlySet<string> = new Set(
+	[sendMessage, sendFileByUrl, sendFileByUpload, sendLocation, sendContact, sendPoll, forwardMessages].map((handler) => handler.name),
+);
+
 export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntries(
-	[getContactInfo, getStateInstance, checkWhatsapp, getAvatar, getContacts, getGroupData].map((handler) => [handler.name.toLowerCase(), handler]),
+	[
+		getContactInfo,
+		getStateInstance,
+		checkWhatsapp,
+		getAvatar,
+		getContacts,
+		getGroupData,
+		sendMessage,
+		sendFileByUrl,
+		sendFileByUpload,
+		sendLocation,
+		sendContact,
+		sendPoll,
+		forwardMessages,
+		editMessage,
+		deleteMessage,
+		readChat,
+		sendTyping,
+	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

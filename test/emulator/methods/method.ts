@@ -1,4 +1,5 @@
 import type { Answer } from '../types';
+import type { MultipartError, UploadForm } from '../multipart';
 
 /** What a method's handler may read: the request body, the instance, and the test's overrides. */
 export interface MethodRequest {
@@ -10,11 +11,17 @@ export interface MethodRequest {
 	contacts: ReadonlyMap<string, Record<string, unknown> | string>;
 	/** setContactList(): getContacts' answer, when set. */
 	contactList?: ReadonlyArray<Record<string, unknown>>;
+	/** A fresh idMessage, as GREEN-API assigns one to each queued message. */
+	newId(): string;
+	/** sendFileByUpload: the form the media host parsed (the file already hashed), instead of a JSON body. */
+	form?: UploadForm | MultipartError;
 }
 
 export interface MethodHandler {
 	name: string;
 	verb: 'GET' | 'POST';
+	/** 'media': served only on the media host (404 on the API host), and the media host serves nothing else. */
+	host?: 'media';
 	serve(request: MethodRequest): Answer;
 }
 
