@@ -1,7 +1,9 @@
 // Public surface of the GREEN-API emulator used by the unit tests, the benchmark and the offline demo.
 export { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, SEED_CHAT_ID } from './types';
-export type { EmulatorOptions, Fault, FaultKind, RecordedStatus, RequestFilter, RequestRecord } from './types';
+export type { EmulatorOptions, Fault, FaultKind, LoggedFile, LoggedMessage, RecordedStatus, RequestFilter, RequestRecord } from './types';
 export { GreenApiEmulator } from './server';
+export type { MessageFilter, MessageLog } from './message-log';
+export type { CorrespondentsSpelling } from './quotas';
 export { generateContact, productCount } from './contacts';
 export { NotificationQueue } from './notifications';
 export * as notificationBodies from './notification-bodies';
