@@ -6,6 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, jsonParse } from 'n8n-workflow';
+import { createReadStream } from 'node:fs';
 
 export const START_NODE_TYPE = 'n8n-nodes-test-engine.start';
 
@@ -43,6 +44,22 @@ export class EngineStart implements INodeType {
 			throw new NodeOperationError(this.getNode(), 'Items must be a JSON array of objects');
 		}
 		// Every item comes from the one empty item WorkflowExecute feeds a start node.
-		return [items.map((json: IDataObject) => ({ json, pairedItem: { item: 0 } }))];
+		const output: INodeExecutionData[] = [];
+		for (const json of items as IDataObject[]) output.push({ ...(await withFiles(this, json)), pairedItem: { item: 0 } });
+		return [output];
 	}
+}
+
+/**
+ * An item's `$files` ({ field: { path, fileName, mimeType } }) become its binary data, streamed
+ * from disk into n8n's binary store as a Read File node does, so large files are never held.
+ */
+async function withFiles(context: IExecuteFunctions, json: IDataObject): Promise<INodeExecutionData> {
+	const { $files, ...rest } = json as IDataObject & { $files?: Record<string, { path: string; fileName?: string; mimeType?: string }> };
+	if (!$files) return { json };
+	const binary: INodeExecutionData['binary'] = {};
+	for (const [field, file] of Object.entries($files)) {
+		binary[field] = await context.helpers.prepareBinaryData(createReadStream(file.path), file.fileName, file.mimeType);
+	}
+	return { json: rest, binary };
 }

@@ -31,6 +31,15 @@ describe('inChatOrder', () => {
 		expect(started).toEqual([0, 1, 3, 2, 4]);
 	});
 
+	it('with one slot, keeps input order across chats too', async () => {
+		const ran: number[] = [];
+		await inChatOrder(['a', 'a', 'b', 'a', 'c'], 1, async (index) => {
+			ran.push(index);
+			await new Promise((resolve) => setImmediate(resolve));
+		});
+		expect(ran).toEqual([0, 1, 2, 3, 4]);
+	});
+
 	it('runs at most `concurrency` chats at once, and skips items without a chat', async () => {
 		let running = 0;
 		let most = 0;

@@ -89,7 +89,7 @@ export async function startStage(emulatorOptions: EmulatorOptions = {}): Promise
 	const refusedUrl = closedPort.url;
 	await closedPort.close();
 
-	const good = { apiUrl: emulator.url, idInstance: emulator.idInstance, token: emulator.token };
+	const good = { apiUrl: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: emulator.idInstance, token: emulator.token };
 	const engine = greenApiEngine({
 		good: { type: 'greenApi', data: good },
 		wrongToken: { type: 'greenApi', data: { ...good, token: WRONG_TOKEN } },

@@ -64,3 +64,22 @@ export function errorItem(
 	for (const [key, value] of Object.entries(given)) json[key] = typeof value === 'string' ? redact(value, secrets) : (value as JsonObject[string]);
 	return { json, ...(toErrorOutput ? { error } : {}), pairedItem: { item: itemIndex } };
 }
+
+/**
+ * A failed send's item, carrying `sendState` so a workflow can route it ("notSent" may be sent
+ * again, "unknown" must be checked first). n8n replaces the fields of an item that carries
+ * the error object with its message alone, and sends an item to the error output when its
+ * fields are only error, message and details: so for the error output everything rides in
+ * `details` (n8n adds the input item's fields next to it), and in the regular output on top.
+ */
+export function sendErrorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+	given: IDataObject & { sendState: string },
+	secrets: readonly string[],
+	toErrorOutput: boolean,
+): INodeExecutionData {
+	const { json } = errorItem(error, itemIndex, given, secrets, false);
+	const { error: message, ...details } = json;
+	return { json: toErrorOutput ? { error: message, details } : json, pairedItem: { item: itemIndex } };
+}

@@ -7,7 +7,7 @@ import { GreenApiError } from '../transport/failures';
 import { callGreenApi } from '../transport/request';
 import type { CallOptions } from '../transport/request';
 import { inChatOrder } from './chatOrder';
-import { errorItem, toNodeError } from './errors';
+import { sendErrorItem, toNodeError } from './errors';
 import type { Outcome } from './fetchAll';
 import { readTuning } from './options';
 import type { LimitedMethod } from './rateLimits';
@@ -110,7 +110,7 @@ export function runSends<P>(operation: SendOperation<P>) {
 			const error = toNodeError(node, outcome.error, index, secrets);
 			if (!continueOnFail) throw withProgress(error, outcomes, index);
 			const sendState = outcome.error instanceof GreenApiError ? outcome.error.sendState : 'notSent';
-			output.push(errorItem(error, index, { ...requests[index].given, sendState: sendState ?? 'notSent' }, secrets, node.onError === 'continueErrorOutput'));
+			output.push(sendErrorItem(error, index, { ...requests[index].given, sendState: sendState ?? 'notSent' }, secrets, node.onError === 'continueErrorOutput'));
 		});
 		return [output];
 	};
