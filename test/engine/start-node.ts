@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, jsonParse } from 'n8n-workflow';
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 
 export const START_NODE_TYPE = 'n8n-nodes-test-engine.start';
 
@@ -59,7 +60,7 @@ async function withFiles(context: IExecuteFunctions, json: IDataObject): Promise
 	if (!$files) return { json };
 	const binary: INodeExecutionData['binary'] = {};
 	for (const [field, file] of Object.entries($files)) {
-		binary[field] = await context.helpers.prepareBinaryData(createReadStream(file.path), file.fileName, file.mimeType);
+		binary[field] = await context.helpers.prepareBinaryData(createReadStream(file.path), file.fileName ?? basename(file.path), file.mimeType);
 	}
 	return { json: rest, binary };
 }

@@ -34,7 +34,7 @@ export interface SendOperation<P> {
 	/** What a failure that may hide a done change says, e.g. "GREEN-API may or may not have queued this message…". */
 	unknown: string;
 	/** Reads and validates one item; throws InputError before anything is sent. */
-	read(item: ItemParameters, context: IExecuteFunctions): P | Promise<P>;
+	read(item: ItemParameters, context: IExecuteFunctions, connection: Connection): P | Promise<P>;
 	/** The chat whose order this item keeps. */
 	chatOf(params: P): string;
 	/** The fields an error item repeats, so a person sees which value failed. */
@@ -63,7 +63,7 @@ export function runSends<P>(operation: SendOperation<P>) {
 
 		const requests: Array<ItemRequest<P>> = [];
 		for (let index = 0; index < items.length; index++) {
-			requests.push(await readItem((item) => operation.read(item, this), new ItemParameters(this, index, secrets), operation.given));
+			requests.push(await readItem((item) => operation.read(item, this, connection), new ItemParameters(this, index, secrets), operation.given));
 		}
 		const firstBad = requests.findIndex((request) => !request.ok);
 		if (firstBad !== -1 && !continueOnFail) throw toNodeError(node, (requests[firstBad] as { error: Error }).error, firstBad, secrets);

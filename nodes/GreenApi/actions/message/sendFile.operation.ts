@@ -5,6 +5,8 @@ import { refuse } from '../../helpers/errors';
 import type { ItemParameters } from '../../helpers/parameters';
 import { readMessageId, readText, SEND_LIMITS } from '../../helpers/sendRules';
 import { runSends } from '../../helpers/sendRunner';
+import { NO_MEDIA_HOST } from '../../transport/connection';
+import type { Connection } from '../../transport/connection';
 import { multipartBody } from '../../transport/multipart';
 import type { UploadFile } from '../../transport/multipart';
 import { optionsCollection } from '../common';
@@ -74,7 +76,7 @@ export const properties: INodeProperties[] = [
 
 type File = { chatId: string; caption?: string; quotedMessageId?: string } & ({ source: 'binary'; file: UploadFile } | { source: 'url'; urlFile: string; fileName: string });
 
-async function read(item: ItemParameters, context: IExecuteFunctions): Promise<File> {
+async function read(item: ItemParameters, context: IExecuteFunctions, connection: Connection): Promise<File> {
 	const chatId = item.chatId(['personal', 'group']);
 	const caption = readText(item, 'caption', 'Caption', SEND_LIMITS.caption, true);
 	const quotedMessageId = readMessageId(item, 'options.quotedMessageId', 'Quote Message ID', true);
@@ -83,6 +85,8 @@ async function read(item: ItemParameters, context: IExecuteFunctions): Promise<F
 		const urlFile = readUrl(item);
 		return { chatId, caption, quotedMessageId, source: 'url', urlFile, fileName: fileName ?? decodeURIComponent(new URL(urlFile).pathname.split('/').pop() ?? '') };
 	}
+	// A credential problem, said before the first send rather than at the first upload.
+	if (!connection.media) throw refuse(NO_MEDIA_HOST);
 	const field = String(item.value('binaryPropertyName', 'Input Binary Field', 'data') ?? '').trim() || 'data';
 	return { chatId, caption, quotedMessageId, source: 'binary', file: await binaryFile(context, item.index, field, fileName) };
 }
