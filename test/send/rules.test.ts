@@ -104,10 +104,13 @@ describe('bad input is refused before the first send', () => {
 		['a poll with one option', [{ chatId: A }], { resource: 'message', operation: 'sendPoll', parameters: { message: 'Q?', pollOptions: { option: [{ name: 'only' }] } } }, /needs 2 to 12 options; this one has 1/],
 		['a poll with twelve equal options', [{ chatId: A }], { resource: 'message', operation: 'sendPoll', parameters: { message: 'Q?', pollOptions: { option: Array.from({ length: 12 }, () => ({ name: 'same' })) } } }, /options 1 and 2 are the same/],
 		['a missing binary field', [{ chatId: A }], { resource: 'message', operation: 'sendFile', parameters: { fileSource: 'binary', binaryPropertyName: 'data' } }, /^Input Binary Field "data" is not in this item: it has no binary data/],
+		['the API token pasted into the message', [{ chatId: A, text: 'ok' }, { chatId: A, text: 'TOKEN' }], text(), /^Message holds the credential's API token/],
 		['a contact card without a name', [{ chatId: A }], { resource: 'message', operation: 'sendContact', parameters: { phoneContact: '+7 900 000-00-01' } }, /needs a name/],
 	])('%s: nothing is sent, and the error names the item and the field', async (_, items, run, message) => {
-		const { error } = await stage.runNode(items, run as never);
+		const withToken = items.map((item) => ((item as { text?: string }).text === 'TOKEN' ? { ...item, text: `see ${stage.emulator.token}` } : item));
+		const { error } = await stage.runNode(withToken, run as never);
 		expect(error?.message).toMatch(message);
+		expect(JSON.stringify(error)).not.toContain(stage.emulator.token);
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(items.length - 1);
 		expect(stage.emulator.messages.count()).toBe(0);
 		expect(stage.emulator.requests).toHaveLength(0);

@@ -42,6 +42,7 @@ export interface SendOperation<P> {
 	send(send: SendContext, params: P): Promise<IDataObject>;
 }
 
+const CANCELLED = 'Not sent: the execution was cancelled before this item';
 const HELD_FOR_ORDER =
 	'Not sent: an earlier item to this chat failed, and sending this one first would change the order of the chat. Nothing was sent for this item';
 
@@ -84,7 +85,11 @@ export function runSends<P>(operation: SendOperation<P>) {
 		await inChatOrder(chats, tuning.maxConcurrency, async (index) => {
 			const request = requests[index] as ItemRequest<P> & { ok: true };
 			const chat = chats[index] as string;
-			if (stopped || signal?.aborted) return; // never started: the run ends with an earlier failure
+			if (stopped) return; // never started: the run ends with an earlier failure, which says so
+			if (signal?.aborted) {
+				outcomes[index] = { ok: false, error: new GreenApiError(CANCELLED, 'Run it again to send it.', undefined, false, 'notSent') };
+				return;
+			}
 			if (fatal || failedChats.has(chat)) {
 				outcomes[index] = { ok: false, error: fatal ? heldBack(fatal) : new GreenApiError(HELD_FOR_ORDER, 'Send it again once the earlier item went through.', undefined, false, 'notSent') };
 				return;
