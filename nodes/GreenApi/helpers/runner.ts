@@ -61,20 +61,7 @@ export type ItemRequest<P> = { ok: true; key: string; params: P; given: IDataObj
  */
 export function runPerItem<P, A>(operation: PerItemOperation<P, A>) {
 	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-		const node = this.getNode();
-		const connection = await readConnection(this);
-		const secrets = [connection.token];
-		const options = (this.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
-		const tuning = readTuning(options, operation.method, secrets);
-		if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);
-		const continueOnFail = this.continueOnFail();
-
-		const requests: Array<ItemRequest<P>> = [];
-		for (let index = 0; index < items.length; index++) {
-			requests.push(await readItem((item) => operation.read(item), new ItemParameters(this, index, secrets), operation.given, operation.keyOf));
-		}
-		const firstBad = requests.findIndex((request) => !request.ok);
-		if (firstBad !== -1 && !continueOnFail) throw toNodeError(node, (requests[firstBad] as { error: Error }).error, firstBad, secrets);
+		const { node, connection, secrets, options, tuning, continueOnFail, requests } = await startRun(this, items.length, operation.method, (item) => operation.read(item), operation.given, operation.keyOf);
 
 		const signal = this.getExecutionCancelSignal();
 		const callOptions: CallOptions = { perSecond: tuning.requestsPerSecond, maxRetries: tuning.retries, timeoutMs: tuning.timeoutMs, signal };
@@ -98,6 +85,45 @@ export function runPerItem<P, A>(operation: PerItemOperation<P, A>) {
 	};
 }
 
+/** What every execute() starts with: the credential, the options, and every item read and checked. */
+export interface RunStart<P> {
+	node: INode;
+	connection: Connection;
+	secrets: readonly string[];
+	options: IDataObject;
+	tuning: Tuning;
+	continueOnFail: boolean;
+	requests: Array<ItemRequest<P>>;
+}
+
+/**
+ * Reads the credential, the options and every item before the first request: a bad option,
+ * or (unless errors continue) a bad item, stops the run with nothing sent.
+ */
+export async function startRun<P>(
+	context: IExecuteFunctions,
+	count: number,
+	method: LimitedMethod,
+	read: (item: ItemParameters, connection: Connection) => P | Promise<P>,
+	given: (params: P) => IDataObject,
+	keyOf?: (params: P) => string,
+): Promise<RunStart<P>> {
+	const node = context.getNode();
+	const connection = await readConnection(context);
+	const secrets = [connection.token];
+	const options = (context.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
+	const tuning = readTuning(options, method, secrets);
+	if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);
+	const continueOnFail = context.continueOnFail();
+	const requests: Array<ItemRequest<P>> = [];
+	for (let index = 0; index < count; index++) {
+		requests.push(await readItem((item) => read(item, connection), new ItemParameters(context, index, secrets), given, keyOf));
+	}
+	const firstBad = requests.findIndex((request) => !request.ok);
+	if (firstBad !== -1 && !continueOnFail) throw toNodeError(node, (requests[firstBad] as { error: Error }).error, firstBad, secrets);
+	return { node, connection, secrets, options, tuning, continueOnFail, requests };
+}
+
 /** An expression anywhere in the parameters may read the item; fixed values cannot. */
 function dependsOnItems(parameters: unknown): boolean {
 	if (typeof parameters === 'string') return parameters.startsWith('=');
@@ -109,14 +135,14 @@ function sameForEveryItem(count: number): string {
 	return `This node ran once for each of its ${count} input items with the same parameters (no expression reads the items), so each item got the same result. To run it once, turn on "Execute Once" in the node's Settings.`;
 }
 
-export async function readConnection(context: IExecuteFunctions): Promise<Connection> {
+async function readConnection(context: IExecuteFunctions): Promise<Connection> {
 	const result = toConnection(await context.getCredentials('greenApi'));
 	if (!result.ok) throw new NodeOperationError(context.getNode(), `GREEN-API credential: ${result.reason}`);
 	return result.connection;
 }
 
 /** One item read and checked; a refusal becomes its InputError (anything else thrown says it could not be read). */
-export async function readItem<P>(read: (item: ItemParameters) => P | Promise<P>, item: ItemParameters, given: (params: P) => IDataObject, keyOf: (params: P) => string = () => ''): Promise<ItemRequest<P>> {
+async function readItem<P>(read: (item: ItemParameters) => P | Promise<P>, item: ItemParameters, given: (params: P) => IDataObject, keyOf: (params: P) => string = () => ''): Promise<ItemRequest<P>> {
 	try {
 		const params = await read(item);
 		return { ok: true, key: keyOf(params), params, given: given(params) };

@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { RequestBody } from '../transport/body';
@@ -9,11 +8,10 @@ import type { CallOptions } from '../transport/request';
 import { inChatOrder } from './chatOrder';
 import { sendErrorItem, toNodeError } from './errors';
 import type { Outcome } from './fetchAll';
-import { readTuning } from './options';
 import type { LimitedMethod } from './rateLimits';
-import { readConnection, readItem } from './runner';
+import { startRun } from './runner';
 import type { ItemRequest } from './runner';
-import { ItemParameters } from './parameters';
+import type { ItemParameters } from './parameters';
 
 /** What one send may use: its method's call, limited, and retried only when nothing can have been taken. */
 export interface SendContext {
@@ -54,20 +52,7 @@ const HELD_FOR_ORDER =
  */
 export function runSends<P>(operation: SendOperation<P>) {
 	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-		const node = this.getNode();
-		const connection = await readConnection(this);
-		const secrets = [connection.token];
-		const options = (this.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
-		const tuning = readTuning(options, operation.method, secrets);
-		if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);
-		const continueOnFail = this.continueOnFail();
-
-		const requests: Array<ItemRequest<P>> = [];
-		for (let index = 0; index < items.length; index++) {
-			requests.push(await readItem((item) => operation.read(item, this, connection), new ItemParameters(this, index, secrets), operation.given));
-		}
-		const firstBad = requests.findIndex((request) => !request.ok);
-		if (firstBad !== -1 && !continueOnFail) throw toNodeError(node, (requests[firstBad] as { error: Error }).error, firstBad, secrets);
+		const { node, connection, secrets, options, tuning, continueOnFail, requests } = await startRun(this, items.length, operation.method, (item, connection) => operation.read(item, this, connection), operation.given);
 
 		const signal = this.getExecutionCancelSignal();
 		const base: CallOptions = { perSecond: tuning.requestsPerSecond, maxRetries: tuning.retries, timeoutMs: tuning.timeoutMs, signal, changesState: { unknown: operation.unknown } };
