@@ -2,6 +2,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 
 import { connectionOf, filterFromParameters } from '../parameters';
 import { queueApi } from '../poll/queueApi';
+import { requireWebhookToken, webhookTokenOf } from './token';
 
 /**
  * The opt-in "Set Webhook URL on Activation": n8n asks checkExists on every activation and
@@ -13,13 +14,15 @@ function wanted(context: IHookFunctions): { url: string; token: string } | undef
 	// the production URL and restart the instance for a test.
 	if (context.getMode() === 'manual') return undefined;
 	if (context.getNodeParameter('mode', 'poll') !== 'webhook' || context.getNodeParameter('setWebhookUrl', false) !== true) return undefined;
-	return { url: context.getNodeWebhookUrl('default') ?? '', token: String(context.getNodeParameter('webhookToken', '')).trim() };
+	return { url: context.getNodeWebhookUrl('default') ?? '', token: webhookTokenOf(context) };
 }
 
 export const webhookRegistration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
-		// Runs on every activation: an unreadable chat ID refuses it here rather than failing each request.
+		// Runs on every activation (and "Listen for test event"): what can never work is refused
+		// here, naming the field, rather than answering 401 or failing each request.
 		filterFromParameters(this);
+		if (this.getNodeParameter('mode', 'poll') === 'webhook') requireWebhookToken(this);
 		const ours = wanted(this);
 		if (!ours) return true;
 		const settings = await queueApi(await connectionOf(this)).settings();
