@@ -63,7 +63,7 @@ export function runPerItem<P, A>(operation: PerItemOperation<P, A>) {
 	return async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
 		const connection = await readConnection(this);
-		const secrets = [connection.token];
+		const secrets = connection.secrets;
 		const options = (this.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
 		const tuning = readTuning(options, operation.method, secrets);
 		if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);

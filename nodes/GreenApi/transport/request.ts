@@ -70,7 +70,7 @@ export async function callGreenApi<T = unknown>(
 	if (text.trim() === '') throw toError(unexpectedAnswer('GREEN-API answered with an empty body', call), call, 0);
 	let json: unknown;
 	try {
-		json = redactJson(JSON.parse(text), [connection.token], text);
+		json = redactJson(JSON.parse(text), connection.secrets, text);
 	} catch {
 		throw toError(unexpectedAnswer(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`, call), call, 0);
 	}
