@@ -1,8 +1,17 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { greenApiCredentialTest } from './methods/credentialTest';
-import { properties } from './trigger/description';
+import { properties, WEBHOOK_RUN } from './trigger/description';
 import { startPolling } from './trigger/poll/start';
 import { receiveWebhook } from './trigger/webhook/handler';
 import { webhookRegistration } from './trigger/webhook/registration';
@@ -17,6 +26,8 @@ export class GreenApiTrigger implements INodeType {
 		subtitle: '={{ $parameter["mode"] === "webhook" ? "Webhook" : "Notification queue" }}',
 		description: 'Starts the workflow on WhatsApp messages and other GREEN-API notifications',
 		defaults: { name: 'GREEN-API Trigger' },
+		// Webhook mode's hidden resource/operation must not rename the node ("PassOn webhook").
+		skipNameGeneration: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'greenApi', required: true, testedBy: 'greenApiCredentialTest' }],
@@ -40,6 +51,22 @@ export class GreenApiTrigger implements INodeType {
 	methods = { credentialTest: { greenApiCredentialTest } };
 
 	webhookMethods = { default: webhookRegistration };
+
+	/**
+	 * A run started by a webhook call hands the webhook's items to this node, and n8n-core
+	 * then runs the node's custom operation, else execute, poll, trigger, and only then takes
+	 * those items as they are. With trigger() defined, a test webhook's run ("Listen for test
+	 * event") would wait for good on an emit that never comes in webhook mode. The hidden
+	 * resource/operation exist only in webhook mode, so this runs there alone and passes the
+	 * items on; poll mode keeps trigger().
+	 */
+	customOperations = {
+		[WEBHOOK_RUN.resource]: {
+			async [WEBHOOK_RUN.operation](this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+				return [this.getInputData()];
+			},
+		},
+	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		// In webhook mode the webhook does the work; trigger() has nothing to run.

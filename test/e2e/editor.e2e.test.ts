@@ -11,11 +11,13 @@ import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emula
 import demoCredentials from '../demo/green-api-emulator.credentials.json';
 import demoWorkflow from '../demo/green-api-demo.workflow.json';
 import { Editor, publishScreenshot } from './editor';
+import { listenForWebhookTestEvent, settledExecutionStatuses, webhookEventWorkflow } from './editor-webhook';
 import { N8n, repoRoot } from './n8n';
 import { killAll } from './process';
 import { N8nServer } from './server';
 
 const WRONG_TOKEN = `e2e-wrong-token-${randomBytes(6).toString('hex')}`;
+const WEBHOOK_TOKEN = `e2e-webhook-token-${randomBytes(6).toString('hex')}`;
 // What the demo's five chat IDs give (npm start prints the same): one Contact item per input
 // item, the two refused ones included; products for each item that found a catalogue: the
 // seed contact, asked for twice, has 2, the other number 3 (2 + 2 + 3).
@@ -45,7 +47,7 @@ beforeAll(async () => {
 	await n8n.installCommunityPackage(tarball);
 	// The two files the README tells users to import, the credential pointed at this run's emulator.
 	await n8n.importCredentials(demoCredentials.map((credential) => ({ ...credential, data: { ...credential.data, apiUrl: emulator!.url } })));
-	await n8n.importWorkflows([demoWorkflow]);
+	await n8n.importWorkflows([demoWorkflow, webhookEventWorkflow({ id: demoCredentials[0].id, name: demoCredentials[0].name })]);
 	server = await N8nServer.start(n8n);
 	cookie = await server.setupOwner();
 	editor = await Editor.open(server.url, cookie, screenshots);
@@ -218,6 +220,16 @@ describe('the GREEN-API nodes in the n8n editor', () => {
 		expect(emulator!.count({ method: 'getContactInfo' })).toBeGreaterThan(0);
 	});
 
+	it('"Listen for test event" in webhook mode ends with the delivered notification in the output panel', async () => {
+		expect(await listenForWebhookTestEvent(editor, server!.url, emulator!, WEBHOOK_TOKEN)).toBe(200);
+		await editor.dismissToasts();
+		await publishScreenshot(await editor.screenshot('trigger-webhook-test-event'), docs, 'trigger-webhook-test-event');
+		expect(await settledExecutionStatuses(server!.url, cookie)).toEqual(['success']);
+		// Webhook mode's hidden resource/operation must not rename the node.
+		await editor.step('close the trigger\'s panel', () => editor.testId('ndv-close-button').click());
+		expect((await editor.testId('canvas-node').allInnerTexts()).join('\n')).toMatch(/^GREEN-API Trigger$/m);
+	});
+
 	it('keeps the credential, the workflow and the session across a restart of n8n', async () => {
 		await server!.restart();
 		const get = (path: string) => fetch(`${server!.url}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
@@ -234,7 +246,7 @@ describe('the GREEN-API nodes in the n8n editor', () => {
 	});
 
 	it('leaves no token in anything n8n printed or the page showed', async () => {
-		for (const token of [WRONG_TOKEN, EMULATOR_TOKEN]) {
+		for (const token of [WRONG_TOKEN, EMULATOR_TOKEN, WEBHOOK_TOKEN]) {
 			expect(server!.output).not.toContain(token);
 			expect(n8n!.transcript).not.toContain(token);
 		}

@@ -10,6 +10,7 @@ import { killAll } from './process';
 import { pollWorkflow, TRIGGER_NODE, webhookWorkflow } from './trigger-workflows';
 import { N8nServer } from './server';
 import { Sink, useLoopbackWebhookUrl, waitUntil } from './trigger-n8n';
+import { publishWithBlankWebhookToken } from './trigger-webhook-token';
 import { greenApiCredential } from './workflows';
 
 const CREDENTIAL = { id: 'e2eTriggerCred01', name: 'GREEN-API emulator (trigger)' };
@@ -145,6 +146,13 @@ describe('GREEN-API Trigger in a real n8n', () => {
 
 	it('deactivating the webhook workflow clears the webhook URL it set', async () => {
 		await deactivate(WEBHOOK_WORKFLOW);
+		expect(hookInstance.notifications.settings).toMatchObject({ webhookUrl: '', webhookUrlToken: '' });
+	});
+
+	it('a blank Webhook Token with "Set Webhook URL on Activation" refuses the publish, naming the field, and writes nothing', async () => {
+		const writes = hookInstance.count({ method: 'setSettings' });
+		expect(await publishWithBlankWebhookToken(server!, cookie, HOOK_CREDENTIAL)).toMatch(/Webhook Token is empty/);
+		expect(hookInstance.count({ method: 'setSettings' })).toBe(writes);
 		expect(hookInstance.notifications.settings).toMatchObject({ webhookUrl: '', webhookUrlToken: '' });
 	});
 

@@ -1,4 +1,4 @@
-import { pathFor, toConnection } from '../../nodes/GreenApi/transport/connection';
+import { pathFor, toConnection, withSecrets } from '../../nodes/GreenApi/transport/connection';
 
 describe('toConnection', () => {
 	it('trims every field, drops trailing slashes and keys the limiter by instance', () => {
@@ -13,6 +13,7 @@ describe('toConnection', () => {
 				token: 'secret-token',
 				instanceKey: '1101000001',
 				media: { origin: 'https://7105.media.greenapi.com', basePath: '', host: '7105.media.greenapi.com' },
+				secrets: ['secret-token'],
 			},
 		});
 		if (result.ok) expect(pathFor(result.connection, 'getContactInfo')).toBe('/waInstance1101000001/getContactInfo/secret-token');
@@ -84,5 +85,13 @@ describe('toConnection', () => {
 			expect(pasted.reason).toMatch(/^Media URL must be only the address .*7105\.media\.greenapi\.com/);
 			expect(pasted.reason).not.toContain('secret-token');
 		}
+	});
+
+	it('withSecrets adds further secrets to redact, skipping ones too short to redact, and keeps the rest', () => {
+		const result = toConnection({ apiUrl: 'https://7105.api.greenapi.com', idInstance: '1101000001', token: 'secret-token' });
+		if (!result.ok) throw new Error(result.reason);
+		const widened = withSecrets(result.connection, 'webhook-secret', 'abc', 'secret-token');
+		expect(widened).toEqual({ ...result.connection, secrets: ['secret-token', 'webhook-secret'] });
+		expect(result.connection.secrets).toEqual(['secret-token']);
 	});
 });

@@ -126,6 +126,34 @@ describe('GREEN-API Trigger, webhook mode', () => {
 		expect(executions).toHaveLength(0);
 	});
 
+	it.each([
+		['empty', '', /Webhook Token is empty: fill it in with a long random string/],
+		['blank', ' \n ', /Webhook Token is empty/],
+		['too short to be kept out of messages', 'abc', /Webhook Token has only 3 characters/],
+	])('a Webhook Token that is %s refuses the activation, naming the field, and sets nothing', async (_name, webhookToken, message) => {
+		for (const opted of [true, false]) {
+			parameters = { ...PARAMETERS, webhookToken, setWebhookUrl: opted };
+			await expect(node.webhookMethods.default.checkExists.call(hookContext())).rejects.toThrow(message);
+			await expect(node.webhookMethods.default.checkExists.call(hookContext('manual'))).rejects.toThrow(message);
+		}
+		expect(emulator.count()).toBe(0);
+	});
+
+	it.each([
+		['setSettings', 'create', 400],
+		['getSettings', 'checkExists', 500],
+	] as const)('%s answering with the Webhook Token in its body: the error never shows it', async (method, hook, status) => {
+		const echoed = `{"message":"webhookUrlToken ${WEBHOOK_TOKEN} / ${encodeURIComponent(WEBHOOK_TOKEN).toUpperCase()} / ${WEBHOOK_TOKEN.toUpperCase()} rejected"}`;
+		emulator.inject({ kind: 'status', method, status, body: echoed });
+		const error: Error & { description?: string } = await node.webhookMethods.default[hook].call(hookContext()).then(
+			() => new Error('no error'),
+			(reason: Error) => reason,
+		);
+		const text = `${error.message} ${error.description ?? ''}`;
+		expect(text).toContain('webhookUrlToken [redacted] / [redacted] / [redacted] rejected');
+		expect(text.toLowerCase()).not.toContain(WEBHOOK_TOKEN.toLowerCase());
+	});
+
 	it('an empty Webhook Token refuses every request', async () => {
 		parameters = { ...PARAMETERS, webhookToken: '' };
 		emulator.notifications.settings.webhookUrl = url;

@@ -110,7 +110,7 @@ export async function startRun<P>(
 ): Promise<RunStart<P>> {
 	const node = context.getNode();
 	const connection = await readConnection(context);
-	const secrets = [connection.token];
+	const secrets = connection.secrets;
 	const options = (context.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
 	const tuning = readTuning(options, method, secrets);
 	if ('invalid' in tuning) throw new NodeOperationError(node, tuning.invalid);

@@ -26,7 +26,7 @@ export async function greenApiCredentialTest(
 ): Promise<INodeCredentialTestResult> {
 	const result = toConnection(credential.data);
 	if (!result.ok) return { status: 'Error', message: result.reason };
-	const secrets = [result.connection.token];
+	const secrets = result.connection.secrets;
 
 	let answer: unknown;
 	try {

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { mediaEndpointFor, parseHostUrl } from './hosts';
 import type { Endpoint } from './hosts';
-import { redact } from './redact';
+import { MIN_SECRET_LENGTH, redact } from './redact';
 
 /** Where and as whom to call GREEN-API, from the greenApi credential: the API host's endpoint, and more. */
 export interface Connection extends Endpoint {
@@ -15,6 +15,14 @@ export interface Connection extends Endpoint {
 	instanceKey: string;
 	/** The media host that takes uploads: the credential's Media URL, or the one paired with the API URL. */
 	media: Endpoint | undefined;
+	/** What no message, log line or output item about this connection may show: the token, and any withSecrets adds. */
+	secrets: readonly string[];
+}
+
+/** `connection` for calls whose bodies or answers carry further secrets (the Webhook Token in setSettings). */
+export function withSecrets(connection: Connection, ...extra: string[]): Connection {
+	const added = extra.filter((secret) => secret.length >= MIN_SECRET_LENGTH && !connection.secrets.includes(secret));
+	return added.length === 0 ? connection : { ...connection, secrets: [...connection.secrets, ...added] };
 }
 
 export type ConnectionResult = { ok: true; connection: Connection } | { ok: false; reason: string };
@@ -62,6 +70,7 @@ export function toConnection(data: ICredentialDataDecryptedObject | undefined): 
 			token,
 			instanceKey: idInstance,
 			media: media ? media.endpoint : mediaEndpointFor(api.endpoint),
+			secrets: [token],
 		},
 	};
 }

@@ -67,7 +67,7 @@ export function toError(failure: Failure, call: CallContext, retries: number): G
 	const sendState = call.changesState ? sendStateOf(failure.written === true, facts.status) : undefined;
 	const description = [facts.code ? `Error code: ${facts.code}.` : '', facts.note ?? '', rule.todo(facts)].filter(Boolean).join(' ');
 	const httpCode = facts.status !== undefined && !failure.kind.startsWith('proxy') ? String(facts.status) : undefined;
-	const secrets = [call.connection.token];
+	const secrets = call.connection.secrets;
 	// In the title: it decides what the user must do before anything else.
 	const message = rule.message(facts) + retried + (sendState === 'unknown' ? `. ${call.changesState?.unknown}` : '');
 	return new GreenApiError(quote(message, secrets, 600), quote(description, secrets, 1200), httpCode, rule.fatal, sendState);
@@ -82,7 +82,7 @@ export function answerFailure(status: number, body: string, headers: Record<stri
 
 /** A 200 that is not the documented answer; `message` says how, and may quote the server. */
 export function unexpectedAnswer(message: string, call: CallContext): Failure {
-	return { kind: 'badAnswer', facts: { status: 200, text: quote(message, [call.connection.token], SERVER_TEXT_LIMIT) } };
+	return { kind: 'badAnswer', facts: { status: 200, text: quote(message, call.connection.secrets, SERVER_TEXT_LIMIT) } };
 }
 
 /** An attempt that ended without a whole answer: named by its real cause. */
@@ -145,7 +145,7 @@ function proxyFailure(call: CallContext, code: string | undefined, message: stri
 
 function quotaFacts(body: string, call: CallContext): Partial<Facts> {
 	const parsed = safeJson(body);
-	const secrets = [call.connection.token];
+	const secrets = call.connection.secrets;
 	const value = (v: unknown, fallback: string) => quote(v === undefined || v === null ? fallback : typeof v === 'string' ? v : JSON.stringify(v), secrets, QUOTA_VALUE_LIMIT);
 	const parts: string[] = [];
 	const notes: string[] = [];
@@ -166,7 +166,7 @@ function serverText(body: string, call: CallContext): string {
 	// The pre-cut only bounds the work on a huge body; it lies far beyond what the quote keeps
 	// (redaction shortens nothing below a few hundred characters), so no piece of a token survives it.
 	const text = (typeof fromJson === 'string' ? fromJson : body).slice(0, 100_000).replace(/\s+/g, ' ').trim();
-	return quote(text, [call.connection.token], SERVER_TEXT_LIMIT);
+	return quote(text, call.connection.secrets, SERVER_TEXT_LIMIT);
 }
 
 function safeJson(body: string): Record<string, unknown> | undefined {

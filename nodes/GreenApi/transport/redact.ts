@@ -7,7 +7,7 @@
 export const REDACTED = '[redacted]';
 
 /** Shorter secrets would match ordinary words; nothing GREEN-API issues is that short. */
-const MIN_SECRET_LENGTH = 4;
+export const MIN_SECRET_LENGTH = 4;
 
 /**
  * Removes every secret in any spelling a server or library may echo it in: as is,

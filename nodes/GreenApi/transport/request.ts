@@ -86,7 +86,7 @@ export async function callGreenApi<T = unknown>(
 	}
 	let json: unknown;
 	try {
-		json = redactJson(JSON.parse(text), [connection.token], text);
+		json = redactJson(JSON.parse(text), connection.secrets, text);
 	} catch {
 		throw answered(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`);
 	}

@@ -10,6 +10,9 @@ const EVENT_TYPES = [
 	['Device Info', 'deviceInfo'],
 ] as const;
 
+/** The hidden resource and operation of webhook mode (their defaults below), the key of the trigger's custom operation. */
+export const WEBHOOK_RUN = { resource: 'webhook', operation: 'passOn' } as const;
+
 const poll = { show: { mode: ['poll'] } };
 const webhook = { show: { mode: ['webhook'] } };
 
@@ -87,6 +90,10 @@ export const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: webhook,
 	},
+	// Only in webhook mode: they make n8n run the webhook's items through customOperations
+	// (GreenApiTrigger.node.ts) instead of trigger(), which has nothing to emit in this mode.
+	{ displayName: 'Resource', name: 'resource', type: 'hidden', default: 'webhook', displayOptions: webhook },
+	{ displayName: 'Operation', name: 'operation', type: 'hidden', default: 'passOn', displayOptions: webhook },
 	{
 		displayName: 'Webhook Token',
 		name: 'webhookToken',

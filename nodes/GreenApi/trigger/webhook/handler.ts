@@ -3,6 +3,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { filterFromParameters } from '../parameters';
 import { normalizeNotification } from '../notification/normalize';
+import { webhookTokenOf } from './token';
 
 function sameSecret(given: string, expected: string): boolean {
 	const a = Buffer.from(given);
@@ -16,7 +17,7 @@ function sameSecret(given: string, expected: string): boolean {
  * nothing (GREEN-API would otherwise retry it for 24 hours).
  */
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const expected = String(this.getNodeParameter('webhookToken', '')).trim();
+	const expected = webhookTokenOf(this);
 	const header = this.getHeaderData().authorization;
 	const given = typeof header === 'string' ? header.replace(/^Bearer\s+/i, '').trim() : '';
 	if (this.getNodeParameter('mode', 'poll') !== 'webhook' || expected === '' || !sameSecret(given, expected)) {

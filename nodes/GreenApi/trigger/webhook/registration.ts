@@ -1,7 +1,11 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
+import { withSecrets } from '../../transport/connection';
+import { REDACTED } from '../../transport/redact';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { queueApi } from '../poll/queueApi';
+import type { QueueApi } from '../poll/queueApi';
+import { requireWebhookToken, webhookTokenOf } from './token';
 
 /**
  * The opt-in "Set Webhook URL on Activation": n8n asks checkExists on every activation and
@@ -13,23 +17,32 @@ function wanted(context: IHookFunctions): { url: string; token: string } | undef
 	// the production URL and restart the instance for a test.
 	if (context.getMode() === 'manual') return undefined;
 	if (context.getNodeParameter('mode', 'poll') !== 'webhook' || context.getNodeParameter('setWebhookUrl', false) !== true) return undefined;
-	return { url: context.getNodeWebhookUrl('default') ?? '', token: String(context.getNodeParameter('webhookToken', '')).trim() };
+	return { url: context.getNodeWebhookUrl('default') ?? '', token: webhookTokenOf(context) };
+}
+
+/** setSettings carries the Webhook Token and getSettings answers it: both are secrets to redact. */
+async function settingsApi(context: IHookFunctions, token: string): Promise<QueueApi> {
+	return queueApi(withSecrets(await connectionOf(context), token));
 }
 
 export const webhookRegistration = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
-		// Runs on every activation: an unreadable chat ID refuses it here rather than failing each request.
+		// Runs on every activation (and "Listen for test event"): what can never work is refused
+		// here, naming the field, rather than answering 401 or failing each request.
 		filterFromParameters(this);
+		if (this.getNodeParameter('mode', 'poll') === 'webhook') requireWebhookToken(this);
 		const ours = wanted(this);
 		if (!ours) return true;
-		const settings = await queueApi(await connectionOf(this)).settings();
-		return settings.webhookUrl === ours.url && settings.webhookUrlToken === ours.token;
+		const settings = await (await settingsApi(this, ours.token)).settings();
+		// The answer arrives redacted: a stored token equal to ours (GREEN-API keeps what create
+		// wrote) reads as REDACTED, any other token as itself.
+		return settings.webhookUrl === ours.url && settings.webhookUrlToken === REDACTED;
 	},
 
 	async create(this: IHookFunctions): Promise<boolean> {
 		const ours = wanted(this);
 		if (!ours) return true;
-		await queueApi(await connectionOf(this)).saveSettings({ webhookUrl: ours.url, webhookUrlToken: ours.token });
+		await (await settingsApi(this, ours.token)).saveSettings({ webhookUrl: ours.url, webhookUrlToken: ours.token });
 		return true;
 	},
 
@@ -37,7 +50,7 @@ export const webhookRegistration = {
 	async delete(this: IHookFunctions): Promise<boolean> {
 		const ours = wanted(this);
 		if (!ours) return true;
-		const api = queueApi(await connectionOf(this));
+		const api = await settingsApi(this, ours.token);
 		const settings = await api.settings();
 		if (settings.webhookUrl === ours.url) await api.saveSettings({ webhookUrl: '', webhookUrlToken: '' });
 		return true;
