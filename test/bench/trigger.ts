@@ -48,6 +48,9 @@ async function drain(emulator: GreenApiEmulator, acknowledge: Acknowledge): Prom
 		authFailure: (error) => {
 			throw error;
 		},
+		crashed: (error) => {
+			throw error;
+		},
 		warn: (message) => console.warn(message),
 	};
 	const result = toConnection({ apiUrl: emulator.url, idInstance: emulator.idInstance, token: emulator.token });

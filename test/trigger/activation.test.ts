@@ -111,6 +111,28 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		expect(emulator.notifications.queue.map((n) => n.receiptId)).toEqual([second]);
 	});
 
+	it('a notification with typeMessage "constructor" and a timestamp beyond Date is emitted, and the next one too', async () => {
+		const ids = emulator.notifications.enqueue({ ...incoming(1, { messageData: { typeMessage: 'constructor' } }), timestamp: 1e20 }, incoming(2));
+		const fake = fakeTrigger(POLL, credentialsFor(emulator));
+		await start(fake);
+		await waitFor(() => emulator.notifications.deleted.length === 2);
+		expect(fake.emitted.map((item) => item.receiptId)).toEqual(ids);
+		expect(fake.emitted[0]).toMatchObject({ messageType: 'constructor', timestamp: null });
+		expect(fake.errors).toEqual([]);
+	});
+
+	it('a loop that ends unexpectedly goes to emitError, so n8n shows it and activates the workflow again', async () => {
+		emulator.notifications.enqueue(incoming(1));
+		const fake = fakeTrigger({ ...POLL, maxAttempts: 1 }, credentialsFor(emulator));
+		fake.runStatus = () => 'error';
+		fake.context.saveFailedExecution = () => {
+			throw new Error('the database is gone');
+		};
+		await start(fake);
+		await waitFor(() => fake.errors.length === 1);
+		expect(fake.errors[0].message).toBe('GREEN-API Trigger stopped: the database is gone');
+	});
+
 	it('in webhook mode trigger() starts nothing', async () => {
 		emulator.notifications.enqueue(incoming(1));
 		await start(fakeTrigger({ ...POLL, mode: 'webhook', webhookToken: 'w' }, credentialsFor(emulator)));

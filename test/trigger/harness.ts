@@ -26,6 +26,7 @@ export interface Recorder extends LoopHooks {
 	started: NormalizedNotification[];
 	poisoned: { item: NormalizedNotification; attempts: number; reason: string }[];
 	authFailures: Error[];
+	crashes: Error[];
 	warnings: string[];
 	text(): string;
 }
@@ -35,12 +36,13 @@ export interface Recorder extends LoopHooks {
  * long execution.
  */
 export function recorder(outcome: (item: NormalizedNotification, attempt: number) => RunOutcome | Promise<RunOutcome> = () => ({ ok: true })): Recorder {
-	const attempts = new Map<number, number>();
+	const attempts = new Map<number | string, number>();
 	const r: Recorder = {
 		runs: [],
 		started: [],
 		poisoned: [],
 		authFailures: [],
+		crashes: [],
 		warnings: [],
 		run: async (item) => {
 			r.runs.push(item);
@@ -51,8 +53,9 @@ export function recorder(outcome: (item: NormalizedNotification, attempt: number
 		start: (item) => void r.started.push(item),
 		poison: (item, n, reason) => void r.poisoned.push({ item, attempts: n, reason }),
 		authFailure: (error) => void r.authFailures.push(error),
+		crashed: (error) => void r.crashes.push(error),
 		warn: (message) => void r.warnings.push(message),
-		text: () => JSON.stringify([r.poisoned, r.authFailures.map((e) => [e.message, (e as { description?: string }).description]), r.warnings]),
+		text: () => JSON.stringify([r.poisoned, [...r.authFailures, ...r.crashes].map((e) => [e.message, (e as { description?: string }).description]), r.warnings]),
 	};
 	return r;
 }

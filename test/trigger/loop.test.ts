@@ -145,6 +145,36 @@ describe('failures of GREEN-API', () => {
 	});
 });
 
+describe('a loop that ends unexpectedly', () => {
+	it('goes to n8n\'s trigger error path (crashed), not to a warning alone', async () => {
+		emulator.notifications.enqueue(incoming(1));
+		const hooks = recorder();
+		const loop = startLoop(hooks, {
+			filter: () => {
+				throw new Error('a bug in the trigger');
+			},
+		});
+		await loop.finished;
+		expect(hooks.crashes.map((e) => e.message)).toEqual(['a bug in the trigger']);
+		expect(hooks.runs).toHaveLength(0);
+	});
+
+	it('hostile notifications (inherited member as typeMessage, timestamp beyond Date) run, and the queue moves on', async () => {
+		const ids = emulator.notifications.enqueue(
+			incoming(1, { messageData: { typeMessage: 'constructor' } }),
+			incoming(2, { messageData: { typeMessage: 'toString' } }),
+			{ ...incoming(3), timestamp: 1e20 },
+			incoming(4),
+		);
+		const hooks = recorder();
+		startLoop(hooks);
+		await waitFor(() => emulator.notifications.deleted.length === 4);
+		expect(hooks.runs.map((n) => n.receiptId)).toEqual(ids);
+		expect(hooks.crashes).toEqual([]);
+		expect(hooks.warnings).toEqual([]);
+	});
+});
+
 describe('closing', () => {
 	it('aborts the long poll in flight at once', async () => {
 		emulator.notifications.maxLongPollMs = 60_000;

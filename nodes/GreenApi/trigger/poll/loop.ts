@@ -32,10 +32,22 @@ export class PollLoop {
 		this.failures = new Backoff(this.timing.failureBaseMs, this.timing.failureMaxMs);
 	}
 
-	/** Starts polling without waiting for it: n8n awaits trigger() during activation. */
+	/**
+	 * Starts polling without waiting for it: n8n awaits trigger() during activation. A loop that
+	 * throws would leave the workflow looking active with nothing polling: n8n's error path
+	 * shows it and activates the workflow again.
+	 */
 	start(): Promise<void> {
-		this.running ??= this.run().catch((error: unknown) => this.hooks.warn(`GREEN-API Trigger stopped: ${(error as Error).message}`));
+		this.running ??= this.run().catch((error: unknown) => {
+			this.controller.abort();
+			this.hooks.crashed(error instanceof Error ? error : new Error(String(error)));
+		});
 		return this.running;
+	}
+
+	/** Resolves when the loop has ended, the execution in flight included. */
+	get finished(): Promise<void> {
+		return this.running ?? Promise.resolve();
 	}
 
 	/** Aborts the long poll in flight at once; an execution already started keeps running. */

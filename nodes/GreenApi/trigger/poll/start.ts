@@ -39,6 +39,12 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
 			context.logger.warn(error.message);
 		},
 		authFailure: (error) => context.emitError(new NodeOperationError(context.getNode(), error.message, { description: error.description })),
+		crashed: (error) =>
+			context.emitError(
+				new NodeOperationError(context.getNode(), `GREEN-API Trigger stopped: ${error.message}`, {
+					description: 'n8n activates the workflow again with a growing pause. If this repeats, report it with the notification at the head of the queue.',
+				}),
+			),
 		warn: (message) => context.logger.warn(message),
 	};
 }

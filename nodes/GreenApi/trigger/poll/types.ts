@@ -17,6 +17,8 @@ export interface LoopHooks {
 	poison(item: NormalizedNotification, attempts: number, reason: string): void;
 	/** The credential or the instance's authorisation is wrong: n8n's trigger error path. */
 	authFailure(error: GreenApiError): void;
+	/** The loop ended on an error it did not expect: n8n's trigger error path, as for authFailure. */
+	crashed(error: Error): void;
 	warn(message: string): void;
 }
 
