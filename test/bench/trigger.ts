@@ -60,7 +60,8 @@ async function drain(emulator: GreenApiEmulator, acknowledge: Acknowledge): Prom
 	void loop.start();
 	while (emulator.notifications.deleted.length < BACKLOG) await new Promise((resolve) => setTimeout(resolve, 2));
 	const seconds = (performance.now() - started) / 1000;
-	await loop.stop();
+	loop.stop();
+	await loop.finished;
 	return { seconds, executions };
 }
 

@@ -36,13 +36,14 @@ const USER_AGENT = 'n8n-nodes-green-api';
  * One GREEN-API call: `{apiUrl}/waInstance{id}/{method}/{token}`, JSON in and out.
  * Resolves with the answer as `read` makes it from the JSON (an error `read` throws says
  * how the answer differs from the documented one); rejects only with a GreenApiError.
+ * `read` also gets the answer's text, for numbers JSON.parse would round (receipt IDs above 2^53).
  */
 export async function callGreenApi<T = unknown>(
 	connection: Connection,
 	method: string,
 	body: IDataObject | undefined,
 	options: CallOptions,
-	read: (json: unknown) => T = (json) => json as T,
+	read: (json: unknown, text: string) => T = (json) => json as T,
 ): Promise<T> {
 	const deadline = options.deadlineMs ? { signal: AbortSignal.timeout(options.deadlineMs), ms: options.deadlineMs } : undefined;
 	const call: CallContext = { connection, method, timeoutMs: options.timeoutMs, signal: options.signal, deadline };
@@ -75,7 +76,7 @@ export async function callGreenApi<T = unknown>(
 		throw toError(unexpectedAnswer(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`, call), call, 0);
 	}
 	try {
-		return read(json);
+		return read(json, text);
 	} catch (error) {
 		throw toError(unexpectedAnswer((error as Error).message, call), call, 0);
 	}
