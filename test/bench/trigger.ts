@@ -48,6 +48,9 @@ async function drain(emulator: GreenApiEmulator, acknowledge: Acknowledge): Prom
 		authFailure: (error) => {
 			throw error;
 		},
+		crashed: (error) => {
+			throw error;
+		},
 		warn: (message) => console.warn(message),
 	};
 	const result = toConnection({ apiUrl: emulator.url, idInstance: emulator.idInstance, token: emulator.token });
@@ -57,7 +60,8 @@ async function drain(emulator: GreenApiEmulator, acknowledge: Acknowledge): Prom
 	void loop.start();
 	while (emulator.notifications.deleted.length < BACKLOG) await new Promise((resolve) => setTimeout(resolve, 2));
 	const seconds = (performance.now() - started) / 1000;
-	await loop.stop();
+	loop.stop();
+	await loop.finished;
 	return { seconds, executions };
 }
 

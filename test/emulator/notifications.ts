@@ -52,6 +52,8 @@ export class NotificationQueue {
 	readonly queue: QueuedNotification[] = [];
 	/** receiptIds in the order they were deleted. */
 	readonly deleted: number[] = [];
+	/** Every deleteNotification's receiptId as the request wrote it, found or not, faults included. */
+	readonly deleteRequests: string[] = [];
 	settings: Record<string, unknown> = defaultSettings();
 	/** Caps the long poll, so tests need not wait receiveTimeout's 5 s minimum on an empty queue. */
 	maxLongPollMs = Infinity;
@@ -74,6 +76,7 @@ export class NotificationQueue {
 	reset(): void {
 		this.queue.length = 0;
 		this.deleted.length = 0;
+		this.deleteRequests.length = 0;
 		this.settings = defaultSettings();
 		this.maxLongPollMs = Infinity;
 		this.close();
@@ -135,6 +138,7 @@ export class NotificationQueue {
 		else if (decode(id) !== this.host.idInstance) answer(text(403, 'Forbidden'));
 		else if (decode(token) !== this.host.token) answer(text(401, 'Unauthorized'));
 		else {
+			if (method === 'deleteNotification') this.deleteRequests.push(decode(suffix ?? ''));
 			const fault = this.host.fault(method, path);
 			if (fault) answer(fault);
 			else if (!this.host.admit(method, at)) answer(text(429, 'Too Many Requests'));

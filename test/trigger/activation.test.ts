@@ -17,6 +17,8 @@ const open: ITriggerResponse[] = [];
 useQueueEmulator((started) => (emulator = started));
 afterEach(async () => {
 	await Promise.all(open.splice(0).map(async (response) => await response.closeFunction?.()));
+	// closeFunction returns before its loop has ended: the next test's counts start once the server saw every poll go.
+	await waitFor(() => emulator.notifications.polling === 0, 5_000, 'every long poll closed');
 });
 
 async function start(fake: FakeTrigger): Promise<ITriggerResponse> {
@@ -111,10 +113,65 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		expect(emulator.notifications.queue.map((n) => n.receiptId)).toEqual([second]);
 	});
 
-	it('in webhook mode trigger() starts nothing', async () => {
+	it('a notification with typeMessage "constructor" and a timestamp beyond Date is emitted, and the next one too', async () => {
+		const ids = emulator.notifications.enqueue({ ...incoming(1, { messageData: { typeMessage: 'constructor' } }), timestamp: 1e20 }, incoming(2));
+		const fake = fakeTrigger(POLL, credentialsFor(emulator));
+		await start(fake);
+		await waitFor(() => emulator.notifications.deleted.length === 2);
+		expect(fake.emitted.map((item) => item.receiptId)).toEqual(ids);
+		expect(fake.emitted[0]).toMatchObject({ messageType: 'constructor', timestamp: null });
+		expect(fake.errors).toEqual([]);
+	});
+
+	it('a loop that ends unexpectedly goes to emitError, so n8n shows it and activates the workflow again', async () => {
 		emulator.notifications.enqueue(incoming(1));
-		await start(fakeTrigger({ ...POLL, mode: 'webhook', webhookToken: 'w' }, credentialsFor(emulator)));
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		const fake = fakeTrigger({ ...POLL, maxAttempts: 1 }, credentialsFor(emulator));
+		fake.runStatus = () => 'error';
+		fake.context.saveFailedExecution = () => {
+			throw new Error('the database is gone');
+		};
+		await start(fake);
+		await waitFor(() => fake.errors.length === 1);
+		expect(fake.errors[0].message).toBe('GREEN-API Trigger stopped: the database is gone');
+	});
+
+	it('closing returns while an execution runs; that notification is still deleted when the execution ends', async () => {
+		const [id] = emulator.notifications.enqueue(incoming(1));
+		const fake = fakeTrigger(POLL, credentialsFor(emulator));
+		let finish!: (status: 'success') => void;
+		fake.runStatus = () => new Promise((resolve) => (finish = resolve));
+		const response = await start(fake);
+		await waitFor(() => fake.emitted.length === 1);
+		let closed = false;
+		void response.closeFunction?.().then(() => (closed = true));
+		await waitFor(() => closed, 5_000, 'closeFunction resolved while the execution runs');
+		expect(emulator.notifications.deleted).toEqual([]);
+		finish('success');
+		await waitFor(() => emulator.notifications.deleted.includes(id));
+	});
+
+	it('saved while an execution runs: the new activation does not run that notification again', async () => {
+		const [id, next] = emulator.notifications.enqueue(incoming(1), incoming(2));
+		const old = fakeTrigger(POLL, credentialsFor(emulator), 'trigger', 'wfSaved');
+		let finish!: (status: 'success') => void;
+		old.runStatus = () => new Promise((resolve) => (finish = resolve));
+		const response = await start(old);
+		await waitFor(() => old.emitted.length === 1);
+		await response.closeFunction?.();
+		const renewed = fakeTrigger(POLL, credentialsFor(emulator), 'trigger', 'wfSaved');
+		await start(renewed);
+		// The new loop has the same head in hand and waits for the old execution.
+		await waitFor(() => (emulator.notifications.queue[0]?.deliveries ?? 0) >= 2);
+		finish('success');
+		await waitFor(() => emulator.notifications.deleted.includes(next));
+		expect(old.emitted.map((item) => item.receiptId)).toEqual([id]);
+		expect(renewed.emitted.map((item) => item.receiptId)).toEqual([next]);
+		expect(emulator.notifications.deleted).toEqual([id, next]);
+	});
+
+	it('in webhook mode trigger() starts nothing', async () => {
+		// Nothing to close: no loop was made, so nothing can poll (no waiting to see that nothing happens).
+		expect(await start(fakeTrigger({ ...POLL, mode: 'webhook', webhookToken: 'w' }, credentialsFor(emulator)))).toEqual({});
 		expect(emulator.count({ method: 'receiveNotification' })).toBe(0);
 	});
 });

@@ -26,6 +26,7 @@ export interface Recorder extends LoopHooks {
 	started: NormalizedNotification[];
 	poisoned: { item: NormalizedNotification; attempts: number; reason: string }[];
 	authFailures: Error[];
+	crashes: Error[];
 	warnings: string[];
 	text(): string;
 }
@@ -35,12 +36,13 @@ export interface Recorder extends LoopHooks {
  * long execution.
  */
 export function recorder(outcome: (item: NormalizedNotification, attempt: number) => RunOutcome | Promise<RunOutcome> = () => ({ ok: true })): Recorder {
-	const attempts = new Map<number, number>();
+	const attempts = new Map<number | string, number>();
 	const r: Recorder = {
 		runs: [],
 		started: [],
 		poisoned: [],
 		authFailures: [],
+		crashes: [],
 		warnings: [],
 		run: async (item) => {
 			r.runs.push(item);
@@ -51,8 +53,9 @@ export function recorder(outcome: (item: NormalizedNotification, attempt: number
 		start: (item) => void r.started.push(item),
 		poison: (item, n, reason) => void r.poisoned.push({ item, attempts: n, reason }),
 		authFailure: (error) => void r.authFailures.push(error),
+		crashed: (error) => void r.crashes.push(error),
 		warn: (message) => void r.warnings.push(message),
-		text: () => JSON.stringify([r.poisoned, r.authFailures.map((e) => [e.message, (e as { description?: string }).description]), r.warnings]),
+		text: () => JSON.stringify([r.poisoned, [...r.authFailures, ...r.crashes].map((e) => [e.message, (e as { description?: string }).description]), r.warnings]),
 	};
 	return r;
 }
@@ -65,14 +68,16 @@ export async function waitFor(condition: () => boolean, timeoutMs = 15_000, what
 	}
 }
 
+type RunStatus = 'success' | 'error' | 'cancelled';
+
 export interface FakeTrigger {
 	context: ITriggerFunctions;
 	emitted: IDataObject[];
 	errors: Error[];
 	failed: Error[];
 	logs: string[];
-	/** How each execution ends; the done-promise is settled with it. */
-	runStatus: (item: IDataObject) => 'success' | 'error' | 'cancelled';
+	/** How each execution ends; the done-promise is settled with it (once a promise resolves: a long execution). */
+	runStatus: (item: IDataObject) => RunStatus | Promise<RunStatus>;
 }
 
 let workflowCounter = 0;
@@ -98,10 +103,11 @@ export function fakeTrigger(parameters: IDataObject, credentials: ICredentialDat
 		getCredentials: async () => credentials,
 		emit: (data: INodeExecutionData[][], _response: unknown, done?: { resolve(run: IRun): void; reject(error: Error): void }) => {
 			fake.emitted.push(data[0][0].json);
-			const status = fake.runStatus(data[0][0].json);
-			// As n8n does: a failed run resolves with status 'error', only a cancelled one rejects.
-			if (status === 'cancelled') setImmediate(() => done?.reject(new Error('Execution was cancelled')));
-			else setImmediate(() => done?.resolve({ status, data: { resultData: status === 'error' ? { error: { message: 'workflow failed' }, runData: {} } : { runData: {} } } } as unknown as IRun));
+			void Promise.resolve(fake.runStatus(data[0][0].json)).then((status) => {
+				// As n8n does: a failed run resolves with status 'error', only a cancelled one rejects.
+				if (status === 'cancelled') setImmediate(() => done?.reject(new Error('Execution was cancelled')));
+				else setImmediate(() => done?.resolve({ status, data: { resultData: status === 'error' ? { error: { message: 'workflow failed' }, runData: {} } : { runData: {} } } } as unknown as IRun));
+			});
 		},
 		emitError: (error: Error) => void fake.errors.push(error),
 		saveFailedExecution: (error: Error) => void fake.failed.push(error),

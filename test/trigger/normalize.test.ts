@@ -56,3 +56,41 @@ describe('normaliser: one shape for every notification, text from every message 
 		expect(normalizeNotification(null)).toMatchObject({ type: '', chatId: '', timestamp: null, raw: {} });
 	});
 });
+
+describe('normaliser: never throws, whatever JSON arrives', () => {
+	const inherited = Object.getOwnPropertyNames(Object.prototype);
+	it.each(inherited)('typeMessage %s (an inherited object member) reads as an unknown kind', (typeMessage) => {
+		const n = normalizeNotification(incoming(1, { messageData: { typeMessage, textMessageData: { textMessage: 'still read' } } }));
+		expect(n.messageType).toBe(typeMessage);
+		expect(n.text).toBe('still read');
+	});
+
+	it.each([1e20, -1e20, 8.64e12 + 1, Number.MAX_VALUE, -Number.MAX_VALUE])('timestamp %d, outside what a Date can hold, gives null (raw keeps it)', (timestamp) => {
+		const n = normalizeNotification({ ...incoming(1), timestamp });
+		expect(n.timestamp).toBeNull();
+		expect(n.raw.timestamp).toBe(timestamp);
+	});
+
+	it('the largest timestamps a Date holds still get their ISO form', () => {
+		expect(normalizeNotification({ timestamp: 8.64e12 }).timestamp).toEqual({ iso: '+275760-09-13T00:00:00.000Z', unix: 8.64e12 });
+		expect(normalizeNotification({ timestamp: -8.64e12 }).timestamp?.iso).toBe('-271821-04-20T00:00:00.000Z');
+	});
+
+	it('any JSON value at any field the normaliser reads', () => {
+		// Every JSON kind, plus names that a plain-object lookup would resolve to a prototype member.
+		const values: unknown[] = [null, true, 0, -1, 1e308, 'constructor', '__proto__', 'toString', '', [], [null], {}, { constructor: 1 }, [[[]]]];
+		const fields = ['typeWebhook', 'timestamp', 'idMessage', 'chatId', 'from', 'senderData', 'messageData'];
+		const inner = ['chatId', 'sender', 'senderName', 'chatName', 'typeMessage', 'contacts', 'textMessageData', 'contactsArrayMessageData', 'messageData'];
+		for (const field of fields) {
+			for (const value of values) {
+				expect(() => normalizeNotification({ [field]: value })).not.toThrow();
+				for (const key of inner) {
+					expect(() => normalizeNotification({ [field]: { [key]: value } })).not.toThrow();
+					expect(() => normalizeNotification(JSON.parse(JSON.stringify({ senderData: { [key]: value }, messageData: { typeMessage: value, [key]: value } })))).not.toThrow();
+				}
+			}
+		}
+		for (const body of values) expect(() => normalizeNotification(body)).not.toThrow();
+		expect(() => normalizeNotification(JSON.parse('{"__proto__": {"typeMessage": "x"}, "messageData": {"typeMessage": "__proto__"}}'))).not.toThrow();
+	});
+});

@@ -47,13 +47,14 @@ const USER_AGENT = 'n8n-nodes-green-api';
  * One GREEN-API call: `{apiUrl}/waInstance{id}/{method}/{token}`, JSON in and out.
  * Resolves with the answer as `read` makes it from the JSON (an error `read` throws says
  * how the answer differs from the documented one); rejects only with a GreenApiError.
+ * `read` also gets the answer's text, for numbers JSON.parse would round (receipt IDs above 2^53).
  */
 export async function callGreenApi<T = unknown>(
 	connection: Connection,
 	method: string,
 	body: RequestBody | undefined,
 	options: CallOptions,
-	read: (json: unknown) => T = (json) => json as T,
+	read: (json: unknown, text: string) => T = (json) => json as T,
 ): Promise<T> {
 	const endpoint = options.host === 'media' ? connection.media : connection;
 	if (!endpoint) throw new GreenApiError(NO_MEDIA_HOST, 'Nothing was sent.', undefined, true, options.changesState ? 'notSent' : undefined);
@@ -91,7 +92,7 @@ export async function callGreenApi<T = unknown>(
 		throw answered(`GREEN-API answered with a body that is not valid JSON (${text.length} characters)`);
 	}
 	try {
-		return read(json);
+		return read(json, text);
 	} catch (error) {
 		throw answered((error as Error).message);
 	}

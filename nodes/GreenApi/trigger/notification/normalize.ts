@@ -10,8 +10,8 @@ export interface NormalizedNotification extends IDataObject {
 	timestamp: { iso: string; unix: number } | null;
 	messageType: string;
 	text: string;
-	/** Only in poll mode: the queue's id of the notification. */
-	receiptId?: number;
+	/** Only in poll mode: the queue's id of the notification (its digits as a string above 2^53). */
+	receiptId?: number | string;
 	raw: IDataObject;
 }
 
@@ -66,7 +66,8 @@ export function messageText(messageData: Json): string {
 		const contacts = object(messageData.contactsArrayMessageData ?? messageData.messageData).contacts;
 		return Array.isArray(contacts) ? contacts.map((c) => str(object(c).displayName)).filter(Boolean).join(', ') : '';
 	}
-	for (const path of TEXT_PATHS[type] ?? FALLBACK_PATHS) {
+	// Own keys only: a typeMessage "constructor" or "toString" must not find Object's members.
+	for (const path of Object.hasOwn(TEXT_PATHS, type) ? TEXT_PATHS[type] : FALLBACK_PATHS) {
 		const found = at(messageData, path);
 		if (found) return found;
 	}
@@ -78,12 +79,19 @@ function chatOf(body: Json): string {
 	return str(object(body.senderData).chatId) || str(body.chatId) || str(body.from);
 }
 
-export function normalizeNotification(body: unknown, receiptId?: number): NormalizedNotification {
+/** Seconds since 1970 as {iso, unix}; null when missing or beyond what a Date holds (±8.64e12 s). */
+function timestampOf(value: unknown): NormalizedNotification['timestamp'] {
+	if (typeof value !== 'number') return null;
+	const date = new Date(value * 1000);
+	return Number.isNaN(date.getTime()) ? null : { iso: date.toISOString(), unix: value };
+}
+
+/** Never throws, whatever JSON `body` is: a throw here would stop the trigger at this notification. */
+export function normalizeNotification(body: unknown, receiptId?: number | string): NormalizedNotification {
 	const raw = object(body);
 	const senderData = object(raw.senderData);
 	const messageData = object(raw.messageData);
 	const chatId = chatOf(raw);
-	const unix = typeof raw.timestamp === 'number' && Number.isFinite(raw.timestamp) ? raw.timestamp : undefined;
 	return {
 		type: str(raw.typeWebhook),
 		chatId,
@@ -93,7 +101,7 @@ export function normalizeNotification(body: unknown, receiptId?: number): Normal
 			name: str(senderData.senderName) || str(senderData.senderContactName) || str(senderData.chatName),
 		},
 		messageId: str(raw.idMessage),
-		timestamp: unix === undefined ? null : { iso: new Date(unix * 1000).toISOString(), unix },
+		timestamp: timestampOf(raw.timestamp),
 		messageType: str(messageData.typeMessage),
 		text: messageText(messageData),
 		...(receiptId === undefined ? {} : { receiptId }),

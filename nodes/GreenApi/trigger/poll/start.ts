@@ -7,6 +7,7 @@ import { claimInstance } from './consumers';
 import { isAuthFailure, PollLoop } from './loop';
 import { queueApi } from './queueApi';
 import type { QueueApi } from './queueApi';
+import { receiptBookFor } from './receipts';
 import type { Acknowledge, LoopHooks, RunOutcome } from './types';
 
 function outcomeOf(run: IRun | undefined): RunOutcome {
@@ -30,15 +31,25 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
 		},
 		start: (item) => context.emit([[{ json: item }]]),
 		poison: (item, attempts, reason) => {
-			const error = new NodeOperationError(
-				context.getNode(),
-				`GREEN-API notification ${String(item.receiptId)} from ${item.chatId || 'no chat'} failed ${attempts} times and was deleted from the queue`,
-				{ description: `Last error: ${reason}. The notification is under "raw" of this error's item; the queue moved on to the next one.` },
-			);
+			const which = `GREEN-API notification ${String(item.receiptId)} from ${item.chatId || 'no chat'}`;
+			const error =
+				attempts === 0
+					? new NodeOperationError(context.getNode(), `${which} could not be run and was deleted from the queue`, {
+							description: `${reason}. The queue moved on to the next one.`,
+						})
+					: new NodeOperationError(context.getNode(), `${which} failed ${attempts} times and was deleted from the queue`, {
+							description: `Last error: ${reason}. The notification is under "raw" of this error's item; the queue moved on to the next one.`,
+						});
 			context.saveFailedExecution(Object.assign(error, { context: { receiptId: item.receiptId, chatId: item.chatId, raw: item.raw as JsonObject } }));
 			context.logger.warn(error.message);
 		},
 		authFailure: (error) => context.emitError(new NodeOperationError(context.getNode(), error.message, { description: error.description })),
+		crashed: (error) =>
+			context.emitError(
+				new NodeOperationError(context.getNode(), `GREEN-API Trigger stopped: ${error.message}`, {
+					description: 'n8n activates the workflow again with a growing pause. If this repeats, report it with the notification at the head of the queue.',
+				}),
+			),
 		warn: (message) => context.logger.warn(message),
 	};
 }
@@ -77,10 +88,13 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	};
 	await checkSettings(context, api);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
-	const loop = new PollLoop(api, { ...options, once: manual }, hooksFor(context));
+	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context));
+	// Returns at once: n8n awaits it when the workflow is unpublished or saved. The execution in
+	// flight ends on its own and its notification is deleted then; a newer loop on this instance
+	// waits for that instead of running it again (receipts.ts).
 	const closeFunction = async () => {
 		claim.release();
-		await loop.stop();
+		loop.stop();
 	};
 	if (manual) return { closeFunction, manualTriggerFunction: async () => void loop.start() };
 	void loop.start();

@@ -1,6 +1,7 @@
 import type { NotificationFilter } from '../notification/filters';
 import type { NormalizedNotification } from '../notification/normalize';
 import type { GreenApiError } from '../../transport/failures';
+import type { ReceiptBook } from './receipts';
 
 export type Acknowledge = 'afterFinished' | 'onReceive';
 
@@ -13,10 +14,12 @@ export interface LoopHooks {
 	run(item: NormalizedNotification): Promise<RunOutcome>;
 	/** Starts an execution and does not wait for it. */
 	start(item: NormalizedNotification): void;
-	/** A notification that failed every attempt was deleted: tell the user. */
+	/** A notification that failed every attempt (0: that could not be run) was deleted: tell the user. */
 	poison(item: NormalizedNotification, attempts: number, reason: string): void;
 	/** The credential or the instance's authorisation is wrong: n8n's trigger error path. */
 	authFailure(error: GreenApiError): void;
+	/** The loop ended on an error it did not expect: n8n's trigger error path, as for authFailure. */
+	crashed(error: Error): void;
 	warn(message: string): void;
 }
 
@@ -39,4 +42,6 @@ export interface LoopOptions {
 	/** "Listen for test event": stop after the first matching notification. */
 	once?: boolean;
 	timing?: Partial<LoopTiming>;
+	/** Shared by the loops of one instance in this process (receiptBookFor); default: the loop's own. */
+	receipts?: ReceiptBook;
 }
