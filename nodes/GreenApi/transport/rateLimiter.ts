@@ -19,9 +19,10 @@
 import { randomBytes } from 'node:crypto';
 
 import { LocalWindow } from './limiter/localWindow';
-import { limiterRedis, reportRedisFailure } from './limiter/redisClient';
-import { acquire, markSent as markSentInRedis, penalize as penalizeInRedis, redisKeysFor } from './limiter/redisWindow';
+import { limiterRedis, reportBrokenSharedState, reportRedisFailure } from './limiter/redisClient';
+import { acquire, longestSharedWaitMs, markSent as markSentInRedis, penalize as penalizeInRedis, redisKeysFor, repair } from './limiter/redisWindow';
 import { clampDelay, lowestRate } from './limiter/window';
+import { INSTANCE_PAUSE_CAP_MS } from './serverWait';
 
 export { WINDOW_SAFETY_MS } from './limiter/window';
 
@@ -112,6 +113,8 @@ export class InstanceLimiter {
 	}
 
 	penalize(delayMs: number): void {
+		// The cap is the limiter's own too: every wait it can ask of others stays bounded.
+		delayMs = Math.min(delayMs, INSTANCE_PAUSE_CAP_MS);
 		this.#local.penalize(performance.now(), delayMs);
 		const redis = limiterRedis();
 		if (redis) penalizeInRedis(redis.client, redisKeysFor(redis.prefix, this.#key), delayMs).catch(reportRedisFailure);
@@ -141,6 +144,14 @@ export class InstanceLimiter {
 		acquire(redis.client, keys, rate, member).then(
 			(wait) => {
 				this.#asking = false;
+				const longest = longestSharedWaitMs(rate);
+				if (wait > longest) {
+					// No decision of a limiter: repair the keys, and let this start through the local window.
+					reportBrokenSharedState(keys.starts.replace(/:starts$/, ''), wait, longest);
+					repair(redis.client, keys).catch(reportRedisFailure);
+					if (this.#queue.length > 0 && this.#local.wait(performance.now(), rate) === 0) this.#start(performance.now(), rate);
+					return this.#drain();
+				}
 				if (wait > 0) return this.#wake(wait);
 				// An abort meanwhile may have emptied the queue, or a 429 paused this process:
 				// the slot is then left unused.

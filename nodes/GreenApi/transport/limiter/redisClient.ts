@@ -1,6 +1,7 @@
 import { Cluster, Redis } from 'ioredis';
 import { LoggerProxy } from 'n8n-workflow';
 
+import { describeWait } from '../serverWait';
 import { defineLimiterCommands } from './redisWindow';
 import type { LimiterCommands } from './redisWindow';
 import { redisSettingsFrom } from './redisConfig';
@@ -103,6 +104,21 @@ export function reportRedisFailure(error: unknown): void {
 	);
 }
 
+const brokenKeys = new Set<string>();
+
+/**
+ * A decision asked for a wait longer than any this limiter can ask (`longestMs`): the shared
+ * state of `what` is broken (a clock stepped back, keys written by something else, a server
+ * that is no Redis). Said once per limiter and process: the request goes on at once.
+ */
+export function reportBrokenSharedState(what: string, askedMs: number, longestMs: number): void {
+	if (brokenKeys.has(what)) return;
+	brokenKeys.add(what);
+	LoggerProxy.warn(
+		`GREEN-API rate limiter: the shared state of ${what} in ${settings?.label ?? 'Redis'} asked to wait ${describeWait(askedMs)}, longer than the ${describeWait(longestMs)} the limiter can ask for (a clock stepped back, or its keys were written by something else); the keys were repaired, and requests go on under this process's own limit meanwhile`,
+	);
+}
+
 /** Closes the connection (n8n shutting a worker down, a test ending); the next use reopens it. */
 export async function closeLimiterRedis(): Promise<void> {
 	clearTimeout(idleTimer);
@@ -124,4 +140,5 @@ export async function useLimiterRedis(next: RedisSettings | undefined): Promise<
 	settingsRead = true;
 	downUntil = 0;
 	down = false;
+	brokenKeys.clear();
 }

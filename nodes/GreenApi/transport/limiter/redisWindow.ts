@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { Cluster, Redis } from 'ioredis';
 
+import { INSTANCE_PAUSE_CAP_MS } from '../serverWait';
 import { clampDelay, EASE_OFF_FADE_MS_PER_SECOND, EASE_OFF_MAX_MS, EASE_OFF_STEP_MS, SHARED_WINDOW_SAFETY_MS } from './window';
 
 /**
@@ -74,10 +75,37 @@ return 0
 /** KEYS: state. ARGV: delay. A 429: pause every process, and widen the window for a while. */
 const PENALIZE = `${NOW}
 local state = redis.call('HMGET', KEYS[1], 'pausedUntil', 'ease', 'easeAt')
-local paused = math.max(tonumber(state[1]) or 0, now + tonumber(ARGV[1]))
+local paused = math.max(tonumber(state[1]) or 0, now + math.min(${INSTANCE_PAUSE_CAP_MS}, tonumber(ARGV[1])))
 local ease = math.min(${EASE_OFF_MAX_MS}, easeAt(state) + ${EASE_OFF_STEP_MS})
 redis.call('HSET', KEYS[1], 'pausedUntil', paused, 'ease', ease, 'easeAt', now)
 redis.call('PEXPIRE', KEYS[1], math.ceil(paused - now + ease * 1000 / ${EASE_OFF_FADE_MS_PER_SECOND}) + 1000)
+return 0
+`;
+
+/**
+ * KEYS: starts, state, rates. A decision asked for a wait no limiter could ask: bring back
+ * what lies beyond what any process could have written now. Starts from the future (a clock
+ * stepped back) count as starting now, which is never fewer than were sent; a pause beyond
+ * the cap, a widening beyond its maximum, a rate that is no number or counts for longer than
+ * its own window, are dropped or brought within their bounds.
+ */
+const REPAIR = `${NOW}
+for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf')) do redis.call('ZADD', KEYS[1], now, member) end
+local state = redis.call('HMGET', KEYS[2], 'pausedUntil', 'ease', 'easeAt')
+if (tonumber(state[1]) or 0) > now + ${INSTANCE_PAUSE_CAP_MS} then redis.call('HDEL', KEYS[2], 'pausedUntil') end
+local ease = tonumber(state[2])
+if state[2] and (ease == nil or ease > ${EASE_OFF_MAX_MS} or ease < 0) then redis.call('HSET', KEYS[2], 'ease', ${EASE_OFF_MAX_MS}) end
+local easeAt = tonumber(state[3])
+if state[3] and (easeAt == nil or easeAt > now) then redis.call('HSET', KEYS[2], 'easeAt', now) end
+local rates = redis.call('ZRANGE', KEYS[3], 0, -1, 'WITHSCORES')
+for i = 1, #rates, 2 do
+	local rate = tonumber(rates[i])
+	if rate == nil or rate <= 0 then redis.call('ZREM', KEYS[3], rates[i])
+	else
+		local _, ownWindow = shape(rate, ${EASE_OFF_MAX_MS})
+		if tonumber(rates[i + 1]) > now + ownWindow then redis.call('ZADD', KEYS[3], now + ownWindow, rates[i]) end
+	end
+end
 return 0
 `;
 
@@ -85,6 +113,7 @@ export interface LimiterCommands {
 	greenApiAcquire(starts: string, state: string, rates: string, rate: number, member: string): Promise<number>;
 	greenApiSent(starts: string, member: string): Promise<number>;
 	greenApiPenalize(state: string, delayMs: number): Promise<number>;
+	greenApiRepair(starts: string, state: string, rates: string): Promise<number>;
 }
 
 /** ioredis loads each script once per connection (EVALSHA, EVAL on NOSCRIPT). */
@@ -92,6 +121,7 @@ export function defineLimiterCommands(client: Redis | Cluster): (Redis | Cluster
 	client.defineCommand('greenApiAcquire', { numberOfKeys: 3, lua: ACQUIRE });
 	client.defineCommand('greenApiSent', { numberOfKeys: 1, lua: SENT });
 	client.defineCommand('greenApiPenalize', { numberOfKeys: 1, lua: PENALIZE });
+	client.defineCommand('greenApiRepair', { numberOfKeys: 3, lua: REPAIR });
 	return client as (Redis | Cluster) & LimiterCommands;
 }
 
@@ -126,4 +156,19 @@ export async function markSent(client: LimiterCommands, keys: RedisKeys, member:
 
 export async function penalize(client: LimiterCommands, keys: RedisKeys, delayMs: number): Promise<void> {
 	await client.greenApiPenalize(keys.state, clampDelay(delayMs));
+}
+
+export async function repair(client: LimiterCommands, keys: RedisKeys): Promise<void> {
+	await client.greenApiRepair(keys.starts, keys.state, keys.rates);
+}
+
+/**
+ * The longest wait a decision can ask of a process applying `perSecond` (0: none): the
+ * capped 429 pause plus one window at the widest margin, at that rate or at 1/s, whichever
+ * is lower (another process may ask a lower rate, down to GREEN-API's lowest limit). A
+ * longer one is no decision of this limiter's: the shared state is broken.
+ */
+export function longestSharedWaitMs(perSecond: number): number {
+	const rate = perSecond > 0 ? Math.min(perSecond, 1) : 1;
+	return INSTANCE_PAUSE_CAP_MS + (1000 + SHARED_WINDOW_SAFETY_MS + EASE_OFF_MAX_MS) / rate;
 }
