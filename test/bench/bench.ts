@@ -6,6 +6,7 @@ import { activeExpressionEngine, shutdown } from '../engine';
 import { startStage } from '../support/greenApiStage';
 import { table } from '../support/table';
 import { closeLoops } from './loops';
+import { sendRate, upload } from './messaging';
 import { checkWhatsappAtItsLimit, limited, products, unlimited, WARM_UP_ITEMS } from './scenarios';
 import { sharedLimit } from './sharedLimit';
 
@@ -20,6 +21,8 @@ const UNLIMITED_ITEMS = 1000;
 const CONCURRENCY = 10;
 const PRODUCTS = 10_000;
 const CHECK_ITEMS = 150;
+const SEND_CHATS = 200;
+const UPLOAD_BYTES = 50 * 1024 * 1024;
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
@@ -49,6 +52,9 @@ async function main(): Promise<void> {
 
 	// First, while the process is quiet, so that its peak memory growth means something.
 	const productsRow = await products(stage, PRODUCTS);
+	// After products, whose figure is the process's high-water mark; this one samples RSS itself.
+	const uploadRows = await upload(stage, UPLOAD_BYTES);
+	const sendRows = await sendRate(stage, SEND_CHATS);
 	const limitedRows = await limited(stage, LIMITED_RATE, LIMITED_ITEMS);
 	const checkRow = await checkWhatsappAtItsLimit(stage, CHECK_ITEMS);
 	const unlimitedRows = await unlimited(stage, UNLIMITED_ITEMS, CONCURRENCY);
@@ -97,7 +103,24 @@ async function main(): Promise<void> {
 		),
 	);
 
-	const results = { machine, limited: limitedRows, checkWhatsapp: checkRow, unlimited: unlimitedRows, ratios, products: productsRow, sharedLimit: sharedRows };
+	console.log(
+		report(
+			`Send Text: ${SEND_CHATS} messages to ${SEND_CHATS} chats, node and server at GREEN-API's 50/s for sendMessage (no option set), 5 ms latency`,
+			['run', 'messages', 'chats', 'seconds', 'target (s)', 'seconds / target', "server's 429s", 'logged', 'failed items'],
+			sendRows.map((row) => [row.run, row.messages, row.chats, fixed(row.seconds), fixed(row.targetSeconds), fixed(row.seconds / row.targetSeconds, 3), row.server429s, row.logged, row.failedItems]),
+		),
+	);
+	const uploadRatio = uploadRows[0].megabytesPerSecond / uploadRows[1].megabytesPerSecond;
+	console.log(
+		report(
+			`Upload of a ${UPLOAD_BYTES / 1024 / 1024} MB file to the media host (sendFileByUpload)`,
+			['client', 'MB', 'seconds', 'MB/s', 'peak RSS growth (MB)'],
+			uploadRows.map((row) => [row.client, fixed(row.megabytes, 0), fixed(row.seconds), fixed(row.megabytesPerSecond, 1), fixed(row.peakRssGrowthMb, 1)]),
+		),
+	);
+	console.log(`node / bare undici upload: ${fixed(uploadRatio)}x`);
+
+	const results = { machine, limited: limitedRows, checkWhatsapp: checkRow, unlimited: unlimitedRows, ratios, products: productsRow, sharedLimit: sharedRows, sendText: sendRows, upload: { rows: uploadRows, nodeOverBareUndici: uploadRatio } };
 	const file = join(__dirname, '..', '..', '..', 'test', 'bench', 'results.json');
 	writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 	console.log(`\nWrote ${file}`);

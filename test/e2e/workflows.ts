@@ -9,7 +9,7 @@ export interface CredentialRef {
 	name: string;
 }
 
-export function greenApiCredential(ref: CredentialRef, data: { apiUrl: string; idInstance: string; token: string }): unknown {
+export function greenApiCredential(ref: CredentialRef, data: { apiUrl: string; mediaUrl?: string; idInstance: string; token: string }): unknown {
 	return { ...ref, type: 'greenApi', data };
 }
 
@@ -19,6 +19,8 @@ export interface OperationSetup {
 	/** The operation's parameters besides resource and operation. */
 	parameters: Record<string, unknown>;
 	onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	/** A node of n8n's own between the items and GREEN-API (e.g. one that reads a file into binary data). */
+	before?: { name: string; type: string; typeVersion: number; parameters: Record<string, unknown> };
 }
 
 /**
@@ -27,7 +29,8 @@ export interface OperationSetup {
  */
 export function operationWorkflow(id: string, name: string, credential: CredentialRef, items: readonly object[], setup: OperationSetup): unknown {
 	const code = JSON.stringify(items.map((json) => ({ json })));
-	const { resource = 'contact', operation, parameters, onError } = setup;
+	const { resource = 'contact', operation, parameters, onError, before } = setup;
+	const feeder = before?.name ?? 'Chats';
 	return {
 		id,
 		name,
@@ -36,6 +39,7 @@ export function operationWorkflow(id: string, name: string, credential: Credenti
 		nodes: [
 			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{ id: `${id}-2`, name: 'Chats', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: `return ${code};` } },
+			...(before ? [{ id: `${id}-4`, position: [330, 0], ...before }] : []),
 			{
 				id: `${id}-3`,
 				name: GREEN_API_NODE,
@@ -49,7 +53,8 @@ export function operationWorkflow(id: string, name: string, credential: Credenti
 		],
 		connections: {
 			Start: { main: [[{ node: 'Chats', type: 'main', index: 0 }]] },
-			Chats: { main: [[{ node: GREEN_API_NODE, type: 'main', index: 0 }]] },
+			Chats: { main: [[{ node: feeder === 'Chats' ? GREEN_API_NODE : feeder, type: 'main', index: 0 }]] },
+			...(before ? { [before.name]: { main: [[{ node: GREEN_API_NODE, type: 'main', index: 0 }]] } } : {}),
 		},
 	};
 }
