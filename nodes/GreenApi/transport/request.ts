@@ -82,7 +82,7 @@ export async function callGreenApi<T = unknown>(
 	// A 200 was answered: whatever is wrong with it, GREEN-API took the request.
 	const answered = (message: string) => toError({ ...unexpectedAnswer(message, call), written: true }, call, 0);
 	if (text.trim() === '') {
-		if (options.emptyAnswer) return read(undefined);
+		if (options.emptyAnswer) return read(undefined, text);
 		throw answered('GREEN-API answered with an empty body');
 	}
 	let json: unknown;
