@@ -1,3 +1,4 @@
+import { parseChatId, phoneNumberOf } from './chatId';
 import { refuse } from './errors';
 import type { ItemParameters } from './parameters';
 
@@ -76,8 +77,10 @@ export function readPollOptions(item: ItemParameters): string[] {
 /** A phone number for a contact card: digits of an international number, written any usual way. */
 export function readContactPhone(item: ItemParameters): number {
 	const value = item.value('phoneContact', 'Phone Number');
-	const digits = (typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '').replace(/[\s\u00a0+\-().]/g, '');
-	if (!/^[1-9]\d{6,14}$/.test(digits)) {
+	// The chatId rules' phone reading (chatId.ts), so a number written any usual way is read one way everywhere.
+	const parsed = typeof value === 'string' && value.includes('@') ? undefined : parseChatId(value, ['personal']);
+	const digits = parsed?.ok ? phoneNumberOf(parsed.chatId) : null;
+	if (digits === null) {
 		throw refuse(`Phone Number ${shortJson(value)} is not an international phone number: write it with its country code, e.g. +7 123 456-78-90`, { phoneContact: value as string });
 	}
 	return Number(digits);
@@ -85,7 +88,11 @@ export function readContactPhone(item: ItemParameters): number {
 
 /** A message ID as GREEN-API gives them (hex, or longer ids of other clients): text without spaces. */
 export function readMessageId(item: ItemParameters, name: string, label: string, optional = false): string | undefined {
-	const value = item.value(name, label, optional ? '' : undefined);
+	return checkMessageId(item.value(name, label, optional ? '' : undefined), name, label, optional);
+}
+
+/** The message-ID rule itself, for IDs that come out of one field holding several (Forward Messages). */
+export function checkMessageId(value: unknown, name: string, label: string, optional = false): string | undefined {
 	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	if (text === '') {
 		if (optional) return undefined;

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import { refuse } from '../../helpers/errors';
 import type { ItemParameters } from '../../helpers/parameters';
-import { readMessageId } from '../../helpers/sendRules';
+import { checkMessageId } from '../../helpers/sendRules';
 import { runSends } from '../../helpers/sendRunner';
 import type { SendContext } from '../../helpers/sendRunner';
 import { inSteps } from '../../helpers/steps';
@@ -49,7 +49,7 @@ function readIds(item: ItemParameters): string[] {
 	if (ids.length === 0) throw refuse('Message IDs is empty: give the idMessage of at least one message to forward', { messages: '' });
 	if (ids.length > MAX_MESSAGES) throw refuse(`Message IDs has ${ids.length} IDs; forward at most ${MAX_MESSAGES} per item`, { messages: ids.length });
 	// Checked one by one with the same rule as a single ID field.
-	return ids.map((id, index) => readMessageId({ value: () => id } as unknown as ItemParameters, 'messages', `Message ID ${index + 1}`) as string);
+	return ids.map((id, index) => checkMessageId(id, 'messages', `Message ID ${index + 1}`) as string);
 }
 
 /** `{ messages: [ids] }`: the IDs of the new copies in the target chat. */

@@ -1,13 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { conform, expectObject, fieldRules, UnexpectedAnswerError } from '../../helpers/values';
+import { chatIdProperty } from '../common';
 
 /**
  * What the Message operations share: the Chat ID field that works straight after our
  * trigger (its items carry chatId and messageId), and the parsers of GREEN-API's answers.
  */
 export function sendChatIdProperty(description = 'The chat to send to: a personal chat (…@c.us, …@lid, or a phone number in international format written any usual way) or a group (…@g.us). The default takes the chat of the incoming message from the GREEN-API Trigger.'): INodeProperties {
-	return { displayName: 'Chat ID', name: 'chatId', type: 'string', required: true, default: '={{ $json.chatId }}', placeholder: '71234567890@c.us or 120363043968066561@g.us', description };
+	return { ...chatIdProperty('71234567890@c.us or 120363043968066561@g.us', description), default: '={{ $json.chatId }}' };
 }
 
 /** An option, not a field: one click away from the trigger's messageId. */
