@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 		date: new Date().toISOString(),
 	};
 	console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; Node ${machine.node}; n8n expression engine: ${machine.expressionEngine}`);
-	console.log(`Emulator at ${stage.emulator.url} (same process). This takes about a minute and a half.`);
+	console.log(`Emulator at ${stage.emulator.url} (same process). This takes about three and a half minutes.`);
 
 	// First, while the process is quiet, so that its peak memory growth means something.
 	const productsRow = await products(stage, PRODUCTS);
