@@ -34,7 +34,7 @@ export function parseSent(json: unknown): IDataObject & { idMessage: string } {
 
 /** Methods whose documented answer is an empty 200 (deleteMessage, sendTyping): any JSON object is fine too. */
 export function parseEmpty(json: unknown): IDataObject {
-	return json === undefined || json === null ? {} : expectObject(json, 'an empty answer');
+	return json === undefined || json === null || json === '' ? {} : expectObject(json, 'an empty answer');
 }
 
 /** A send's output item: what GREEN-API answered, the chat as sent, and that it is queued (not delivered). */
