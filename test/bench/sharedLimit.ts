@@ -1,3 +1,4 @@
+import { SlowProxy } from '../limiter/fakeRedis';
 import { RedisServer } from '../limiter/redisServer';
 import { runProcesses } from '../limiter/sharedLimitProcesses';
 import type { ProcessesRun } from '../limiter/sharedLimitProcesses';
@@ -31,15 +32,22 @@ export async function sharedLimit(stage: GreenApiStage, perSecond: number, proce
 			failedItems: processes * itemsEach - ok,
 		};
 	};
-	const measure = async (limiter: string, redisUrl?: string) => {
+	const measure = async (limiter: string, redisUrl?: string, method: 'getContactInfo' | 'checkWhatsapp' = 'getContactInfo') => {
 		stage.emulator.reset();
-		stage.emulator.setRateLimit('getContactInfo', perSecond);
+		stage.emulator.setRateLimit(method, perSecond);
 		stage.emulator.setLatency(5);
-		return row(limiter, await runProcesses(target, { processes, items: itemsEach, perSecond, redisUrl, timeoutMs: 180_000 }));
+		return row(limiter, await runProcesses(target, { processes, items: itemsEach, perSecond, redisUrl, method, timeoutMs: 180_000 }));
 	};
+	// A Redis on another host: every chunk held 100 ms each way (200 ms a round trip).
+	const farAway = await SlowProxy.start(redis.port, 100);
 	try {
-		return [await measure('per-process (no Redis)'), await measure('shared through Redis', redis.url)];
+		return [
+			await measure('per-process (no Redis)'),
+			await measure('shared through Redis', redis.url),
+			await measure('Check WhatsApp, shared through Redis 100 ms away (each way)', farAway.url, 'checkWhatsapp'),
+		];
 	} finally {
+		await farAway.close();
 		await redis.stop();
 	}
 }

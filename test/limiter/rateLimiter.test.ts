@@ -1,6 +1,6 @@
 import { limiterFor } from '../../nodes/GreenApi/transport/rateLimiter';
 import type { RateLimiter } from '../../nodes/GreenApi/transport/rateLimiter';
-import { clampDelay, EaseOff, lowestRate, MAX_TIMER_MS, shape } from '../../nodes/GreenApi/transport/limiter/window';
+import { clampDelay, EaseOff, lowestRate, MAX_TIMER_MS, nextPacedStart, shape } from '../../nodes/GreenApi/transport/limiter/window';
 import { busiestWindow, scheduleAll, uniqueKey } from './window';
 
 /** A limiter of its own for each test: limiters live as long as the process. */
@@ -11,6 +11,15 @@ describe('the in-process window', () => {
 		const starts = await scheduleAll(fresh(perSecond), perSecond * 2 + 1);
 		expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(perSecond);
 		expect(starts).toHaveLength(perSecond * 2 + 1);
+	}, 10_000);
+
+	it('spaces starts evenly instead of sending the window as one burst: 50/s starts about one every 20 ms', async () => {
+		const starts = await scheduleAll(fresh(50), 60);
+		const gaps = starts.slice(1).map((at, i) => at - starts[i]);
+		// A late timer's delay is made up by the next start, never by more than half a gap.
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(10);
+		expect(starts[49] - starts[0]).toBeGreaterThanOrEqual(49 * 20);
+		expect(busiestWindow(starts, 1000)).toBeLessThanOrEqual(50);
 	}, 10_000);
 
 	it('rounds rates above 1 down: 2.5 per second never starts 3 in one second', async () => {
@@ -145,7 +154,8 @@ describe('lowest rate wins', () => {
 		expect(limiterFor(key, 10).effectivePerSecond).toBe(10);
 		const started = performance.now();
 		const starts = await scheduleAll(limiterFor(key, 10), 10);
-		expect(starts[9] - started).toBeLessThan(900);
+		// Paced at 10/s: nine gaps of about 0.1 s. Still held at 1/s it would take nine seconds.
+		expect(starts[9] - started).toBeLessThan(2000);
 	}, 10_000);
 });
 
@@ -169,10 +179,17 @@ describe('window arithmetic', () => {
 		expect(clampDelay(-5)).toBe(0);
 	});
 
+	it('paces from when a start was due: a late one is made up by up to half a gap, an idle spell is not', () => {
+		expect(nextPacedStart(100, 101, 20)).toBe(120);
+		expect(nextPacedStart(100, 110, 20)).toBe(120);
+		expect(nextPacedStart(100, 111, 20)).toBe(131);
+		expect(nextPacedStart(100, 5000, 20)).toBe(5020);
+	});
+
 	it('treats 0 as no limit and picks the lowest positive rate', () => {
 		expect(lowestRate([0, 5, 2.5])).toBe(2.5);
 		expect(lowestRate([0])).toBe(0);
-		expect(shape(0.5, 0)).toEqual({ burst: 1, windowMs: 2050 });
-		expect(shape(2.5, 100)).toEqual({ burst: 2, windowMs: 1125 });
+		expect(shape(0.5, 0)).toEqual({ burst: 1, windowMs: 2050, spacingMs: 2050 });
+		expect(shape(2.5, 100)).toEqual({ burst: 2, windowMs: 1125, spacingMs: 562.5 });
 	});
 });

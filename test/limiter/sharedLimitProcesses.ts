@@ -16,6 +16,8 @@ export interface ProcessesOptions {
 	processes: number;
 	items: number;
 	perSecond: number;
+	/** What each process calls (default getContactInfo). */
+	method?: 'getContactInfo' | 'checkWhatsapp';
 	/** The shared Redis; undefined = each process limits on its own. */
 	redisUrl?: string;
 	timeoutMs?: number;
@@ -42,6 +44,7 @@ function runOne(target: Target, options: ProcessesOptions, index: number): Promi
 		LIMIT_TOKEN: target.token,
 		LIMIT_ITEMS: String(options.items),
 		LIMIT_RATE: String(options.perSecond),
+		LIMIT_METHOD: options.method ?? 'getContactInfo',
 		LIMIT_PREFIX: `79${index}${Date.now() % 1000}`,
 		...(options.redisUrl ? { GREEN_API_REDIS_URL: options.redisUrl } : { GREEN_API_REDIS: 'off' }),
 	};

@@ -1,4 +1,4 @@
-// One plain Node process calling getContactInfo through the product's transport (undici
+// One plain Node process calling getContactInfo (or checkWhatsapp) through the product's transport (undici
 // dispatcher, rate-limit interceptor, limiter): what one n8n worker does for one execution.
 // The Redis it shares comes from the environment, as in n8n (GREEN_API_REDIS_URL here).
 // Prints one JSON line: { ok, failed, ms }. It ends by itself: nothing may hold it open.
@@ -15,7 +15,7 @@ export interface WorkerResult {
 }
 
 async function main(): Promise<void> {
-	const { LIMIT_URL, LIMIT_ID, LIMIT_TOKEN, LIMIT_ITEMS, LIMIT_RATE, LIMIT_PREFIX } = process.env;
+	const { LIMIT_URL, LIMIT_ID, LIMIT_TOKEN, LIMIT_ITEMS, LIMIT_RATE, LIMIT_PREFIX, LIMIT_METHOD } = process.env;
 	// n8n's log, as a worker would have it: the limiter's warnings go to stderr.
 	const log = (level: string) => (message: string) => process.stderr.write(`${level}: ${message}\n`);
 	LoggerProxy.init({ error: log('error'), warn: log('warn'), info: log('info'), debug: () => {} } as never);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 	const errors: string[] = [];
 	const outcomes = await Promise.all(
 		chatIds.map((chatId) =>
-			callGreenApi(connected.connection, 'getContactInfo', { chatId }, { perSecond: Number(LIMIT_RATE), maxRetries: 4, timeoutMs: 10_000 }).then(
+			callGreenApi(connected.connection, LIMIT_METHOD === 'checkWhatsapp' ? 'checkWhatsapp' : 'getContactInfo', LIMIT_METHOD === 'checkWhatsapp' ? { phoneNumber: Number(chatId.slice(0, -5)) } : { chatId }, { perSecond: Number(LIMIT_RATE), maxRetries: 4, timeoutMs: 10_000 }).then(
 				() => true,
 				(error: Error) => (errors.push(error.message), false),
 			),

@@ -4,8 +4,12 @@
  *
  * GREEN-API counts requests per instance and method and answers 429 above the limit,
  * so the limiter guarantees that no window of one second (plus a small safety margin
- * for network jitter) ever holds more request starts than the rate. Tasks start in
- * arrival order, each as soon as the window allows.
+ * for network jitter) ever holds more request starts than the rate, and spaces the starts
+ * evenly within it (limiter/window.ts says why). Tasks start in arrival order, each as soon
+ * as the window allows.
+ *
+ * In queue mode Redis reserves the starts, a window's worth per round trip
+ * (limiter/sharedGrants.ts), so a Redis far away adds its latency once, not to every start.
  *
  * A start counts from the moment the request is written to a connected socket (the task
  * reports it through `markSent`), not from its dispatch: a request that first has to open
@@ -16,11 +20,10 @@
  * window applies the lowest rate asked by the tasks waiting or started within the last
  * window. A rate fades out one window after its last task started.
  */
-import { randomBytes } from 'node:crypto';
-
 import { LocalWindow } from './limiter/localWindow';
-import { limiterRedis, reportBrokenSharedState, reportRedisFailure } from './limiter/redisClient';
-import { acquire, longestSharedWaitMs, markSent as markSentInRedis, penalize as penalizeInRedis, redisKeysFor, repair } from './limiter/redisWindow';
+import { limiterRedis, reportRedisFailure } from './limiter/redisClient';
+import { penalize as penalizeInRedis, redisKeysFor } from './limiter/redisWindow';
+import { SharedGrants } from './limiter/sharedGrants';
 import { clampDelay, lowestRate } from './limiter/window';
 import { INSTANCE_PAUSE_CAP_MS } from './serverWait';
 
@@ -52,10 +55,6 @@ interface Entry {
 	perSecond: number;
 }
 
-/** Names this process's starts in Redis. */
-const PROCESS_ID = randomBytes(6).toString('hex');
-let startCounter = 0;
-
 export class InstanceLimiter {
 	readonly #key: string;
 	readonly #local = new LocalWindow();
@@ -65,11 +64,12 @@ export class InstanceLimiter {
 	/** Rates of tasks already started, each counting until its start has left the window. */
 	readonly #recent = new Map<number, number>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	/** A Redis decision is on its way: one at a time per limiter, in queue order. */
-	#asking = false;
+	/** Starts Redis reserved for this process (queue mode): several per round trip. */
+	readonly #shared: SharedGrants;
 
 	constructor(key: string) {
 		this.#key = key;
+		this.#shared = new SharedGrants(key, () => this.#drain());
 	}
 
 	get queued(): number {
@@ -122,51 +122,28 @@ export class InstanceLimiter {
 	}
 
 	#drain(): void {
-		if (this.#asking) return;
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
 		while (this.#queue.length > 0) {
 			const now = performance.now();
 			const rate = this.effectiveRate(now);
-			const wait = this.#local.wait(now, rate);
-			if (wait > 0) return this.#wake(wait);
 			const redis = rate > 0 ? limiterRedis() : undefined;
-			if (redis) return this.#askRedis(redis, rate);
-			this.#start(now, rate);
+			if (!redis) this.#shared.clear();
+			let grant = this.#shared.next(now);
+			if (redis && this.#shared.held < this.#queue.length) {
+				const askIn = this.#shared.ask(redis, rate, () => this.#queue.length - this.#shared.held, now);
+				// Its answer drains again; a wait Redis asked for wakes this.
+				if (!grant) return askIn > 0 ? this.#wake(askIn) : undefined;
+				grant = this.#shared.next(now);
+			}
+			if (redis && !grant) return;
+			// Both must allow it: Redis (every process) and this process's own window,
+			// which also holds a 429's pause before Redis hears of it.
+			const wait = Math.max(grant ? grant.at - now : 0, this.#local.wait(now, rate));
+			if (wait > 0) return this.#wake(wait);
+			if (grant) this.#shared.take();
+			this.#start(now, rate, grant?.sent);
 		}
-	}
-
-	/** The local window allows a start; Redis decides whether the other processes do too. */
-	#askRedis(redis: NonNullable<ReturnType<typeof limiterRedis>>, rate: number): void {
-		const keys = redisKeysFor(redis.prefix, this.#key);
-		const member = `${PROCESS_ID}:${++startCounter}`;
-		this.#asking = true;
-		acquire(redis.client, keys, rate, member).then(
-			(wait) => {
-				this.#asking = false;
-				const longest = longestSharedWaitMs(rate);
-				if (wait > longest) {
-					// No decision of a limiter: repair the keys, and let this start through the local window.
-					reportBrokenSharedState(keys.starts.replace(/:starts$/, ''), wait, longest);
-					repair(redis.client, keys).catch(reportRedisFailure);
-					if (this.#queue.length > 0 && this.#local.wait(performance.now(), rate) === 0) this.#start(performance.now(), rate);
-					return this.#drain();
-				}
-				if (wait > 0) return this.#wake(wait);
-				// An abort meanwhile may have emptied the queue, or a 429 paused this process:
-				// the slot is then left unused.
-				if (this.#queue.length > 0 && this.#local.wait(performance.now(), rate) === 0) {
-					this.#start(performance.now(), rate, () => void markSentInRedis(redis.client, keys, member).catch(reportRedisFailure));
-				}
-				this.#drain();
-			},
-			(error: unknown) => {
-				this.#asking = false;
-				// Redis is gone: this start (and those after it) go through the local window.
-				reportRedisFailure(error);
-				this.#drain();
-			},
-		);
 	}
 
 	#start(now: number, rate: number, sentElsewhere?: () => void): void {

@@ -1,4 +1,4 @@
-import { clampDelay, EaseOff, shape } from './window';
+import { clampDelay, EaseOff, nextPacedStart, shape } from './window';
 
 interface Start {
 	at: number;
@@ -11,6 +11,8 @@ interface Start {
  */
 export class LocalWindow {
 	#starts: Start[] = [];
+	/** When the next evenly spaced start is due (window.ts, nextPacedStart). */
+	#pacedAt = 0;
 	#pausedUntil = 0;
 	#easeOff = new EaseOff();
 
@@ -21,7 +23,7 @@ export class LocalWindow {
 		const { burst, windowMs } = this.shapeAt(now, perSecond);
 		while (this.#starts.length > 0 && this.#starts[0].at <= now - windowMs) this.#starts.shift();
 		const slot = this.#starts.length < burst ? now : this.#starts[this.#starts.length - burst].at + windowMs;
-		return Math.max(0, slot - now, paused);
+		return Math.max(0, slot - now, this.#pacedAt - now, paused);
 	}
 
 	/** Counts a start now; the returned callback moves it to when the request is sent. */
@@ -30,7 +32,8 @@ export class LocalWindow {
 		const start: Start = { at: now };
 		this.#starts.push(start);
 		// A window never needs more starts than its burst; keep the list short.
-		const { burst } = this.shapeAt(now, perSecond);
+		const { burst, spacingMs } = this.shapeAt(now, perSecond);
+		this.#pacedAt = nextPacedStart(this.#pacedAt, now, spacingMs);
 		if (this.#starts.length > burst + 1) this.#starts.splice(0, this.#starts.length - burst - 1);
 		return () => {
 			// Only ever later: a pending timer re-checks the window when it fires.
