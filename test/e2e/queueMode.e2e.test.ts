@@ -1,7 +1,9 @@
 // Queue mode in a real n8n 2.39.3: main + 2 workers + Redis, one SQLite file, the packed
 // package loaded by every process from N8N_CUSTOM_EXTENSIONS. Two executions started together
 // through an active workflow's production webhook land on the two workers; the GREEN-API limit
-// must hold across both (through n8n's own Redis), with no 429 and no time lost.
+// must hold across both (through n8n's own Redis), with no 429 and no time lost. The limiter
+// reaches that Redis through a proxy holding every chunk 50 ms each way, as a Redis on another
+// host would be (issue 16, finding 12: one decision at a time once cost most of the rate).
 // Run through `npm run test:e2e -- queueMode` (test/e2e/run.sh builds and packs first).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
+import { SlowProxy } from '../limiter/fakeRedis';
 import { RedisServer } from '../limiter/redisServer';
 import { N8n } from './n8n';
 import { expectSuccess } from './process';
@@ -23,6 +26,7 @@ const WEBHOOK_PATH = 'e2e-queue-contacts';
 
 let emulator: GreenApiEmulator | undefined;
 let redis: RedisServer | undefined;
+let farRedis: SlowProxy | undefined;
 let databaseDir = '';
 const instances: N8n[] = [];
 let main: N8n;
@@ -37,6 +41,7 @@ beforeAll(async () => {
 	if (!tarball || !existsSync(tarball)) throw new Error(`E2E_TARBALL (${tarball}) is no packed tarball: run npm run test:e2e`);
 
 	[emulator, redis] = await Promise.all([GreenApiEmulator.start({ rateLimits: { getContactInfo: RATE } }), RedisServer.start()]);
+	farRedis = await SlowProxy.start(redis.port, 50);
 	// The package unpacked with its runtime dependencies, outside every n8n's user folder.
 	const packager = await N8n.create();
 	instances.push(packager);
@@ -51,6 +56,8 @@ beforeAll(async () => {
 		N8N_CUSTOM_EXTENSIONS: packageDir,
 		DB_TYPE: 'sqlite',
 		DB_SQLITE_DATABASE: join(databaseDir, 'database.sqlite'),
+		// The same Redis as n8n's queue, 100 ms further away for the limiter alone.
+		GREEN_API_REDIS_URL: farRedis.url,
 	};
 	main = await N8n.create(shared);
 	const workerInstances = [await N8n.create(shared), await N8n.create(shared)];
@@ -70,7 +77,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await Promise.all(daemons.map((daemon) => daemon.stop(5_000)));
-	await Promise.all([emulator?.close(), redis?.stop()]);
+	await Promise.all([emulator?.close(), farRedis?.close()]);
+	await redis?.stop();
 	// The last to write .e2e/n8n-output.log: main's, with every process's output appended.
 	for (const instance of instances) if (instance !== main) await instance.dispose();
 	if (main) {
@@ -150,6 +158,19 @@ describe('queue mode: main + 2 workers + Redis', () => {
 		const keys = await redis!.inspect((client) => client.keys('bull:green-api:*'));
 		expect(keys).toContain(`bull:green-api:limit:{${EMULATOR_ID_INSTANCE}:getContactInfo}:starts`);
 		expect(keys.join(' ')).not.toContain(EMULATOR_TOKEN);
+	});
+
+	it('a broken shared state (a 429 pause 10 days ahead in Redis) holds nothing: the items run, the keys are repaired, and it is said once', async () => {
+		const state = `bull:green-api:limit:{${EMULATOR_ID_INSTANCE}:getContactInfo}:state`;
+		const redisNow = async () => Number((await redis!.inspect((client) => client.time()))[0]) * 1000;
+		await redis!.inspect(async (client) => client.hset(state, 'pausedUntil', (await redisNow()) + 10 * 86_400_000, 'ease', 0, 'easeAt', await redisNow()));
+		emulator!.reset();
+		const outcome = await execute('7955', 5);
+		expect(outcome.items).toHaveLength(5);
+		expect(failed(outcome)).toEqual([]);
+		expect(Number(await redis!.inspect((client) => client.hget(state, 'pausedUntil')))).toBeLessThan((await redisNow()) + 60_000);
+		const warnings = workers.map((worker) => worker.output.match(/shared state of .* asked to wait 10 days/g)?.length ?? 0);
+		expect(warnings.reduce((sum, count) => sum + count, 0)).toBe(1);
 	});
 
 	it('workers stop on SIGTERM in time: nothing of the limiter holds them open', async () => {

@@ -13,6 +13,8 @@ export interface SinkEntry {
 
 export class Sink {
 	readonly entries: SinkEntry[] = [];
+	/** While set, the sink records each request at once but answers only when it settles: a workflow in flight. */
+	hold: Promise<void> | undefined;
 	private constructor(
 		private readonly server: Server,
 		readonly url: string,
@@ -29,7 +31,9 @@ export class Sink {
 				} catch {
 					sink?.entries.push({ at: Date.now(), body: { unparsable: Buffer.concat(chunks).toString('utf8') } });
 				}
-				res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+				const answer = () => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+				if (sink?.hold) void sink.hold.then(answer);
+				else answer();
 			});
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

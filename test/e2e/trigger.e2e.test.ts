@@ -10,7 +10,7 @@ import { killAll } from './process';
 import { pollWorkflow, TRIGGER_NODE, webhookWorkflow } from './trigger-workflows';
 import { N8nServer } from './server';
 import { Sink, useLoopbackWebhookUrl, waitUntil } from './trigger-n8n';
-import { publishWithBlankWebhookToken } from './trigger-webhook-token';
+import { publishWithBlankWebhookToken } from './trigger-publish';
 import { greenApiCredential } from './workflows';
 
 const CREDENTIAL = { id: 'e2eTriggerCred01', name: 'GREEN-API emulator (trigger)' };
