@@ -13,6 +13,10 @@ const EVENT_TYPES = [
 /** The hidden resource and operation of webhook mode (their defaults below), the key of the trigger's custom operation. */
 export const WEBHOOK_RUN = { resource: 'webhook', operation: 'passOn' } as const;
 
+/** The fields' bounds, also enforced at activation (poll/options.ts): expressions skip the editor's checks. */
+export const RECEIVE_TIMEOUT = { displayName: 'Receive Timeout (Seconds)', min: 5, max: 60 } as const;
+export const MAX_ATTEMPTS = { displayName: 'Attempts per Notification', min: 1, max: 10 } as const;
+
 const poll = { show: { mode: ['poll'] } };
 const webhook = { show: { mode: ['webhook'] } };
 
@@ -45,12 +49,12 @@ export const properties: INodeProperties[] = [
 		displayOptions: poll,
 	},
 	{
-		displayName: 'Receive Timeout (Seconds)',
+		displayName: RECEIVE_TIMEOUT.displayName,
 		name: 'receiveTimeout',
 		type: 'number',
-		typeOptions: { minValue: 5, maxValue: 60 },
+		typeOptions: { minValue: RECEIVE_TIMEOUT.min, maxValue: RECEIVE_TIMEOUT.max },
 		default: 20,
-		description: 'How long each long poll waits for a notification before asking again (5-60)',
+		description: 'How long each long poll waits for a notification before asking again (5-60; a value outside is taken as the nearest of them)',
 		displayOptions: poll,
 	},
 	{
@@ -73,10 +77,10 @@ export const properties: INodeProperties[] = [
 		displayOptions: poll,
 	},
 	{
-		displayName: 'Attempts per Notification',
+		displayName: MAX_ATTEMPTS.displayName,
 		name: 'maxAttempts',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 10 },
+		typeOptions: { minValue: MAX_ATTEMPTS.min, maxValue: MAX_ATTEMPTS.max, numberPrecision: 0 },
 		default: 3,
 		description:
 			'A failed execution is run again (after 2 s, 4 s, …) up to this many times; then the notification is deleted so the queue moves on, and a failed execution naming its receiptId and chat is saved',

@@ -4,11 +4,12 @@ import type { IRun, ITriggerFunctions, ITriggerResponse, JsonObject } from 'n8n-
 import { GreenApiError } from '../../transport/failures';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { claimInstance } from './consumers';
+import { pollOptionsOf } from './options';
 import { isAuthFailure, PollLoop } from './loop';
 import { queueApi } from './queueApi';
 import type { QueueApi } from './queueApi';
 import { receiptBookFor } from './receipts';
-import type { Acknowledge, LoopHooks, RunOutcome } from './types';
+import type { LoopHooks, RunOutcome } from './types';
 
 function outcomeOf(run: IRun | undefined): RunOutcome {
 	// undefined: n8n skipped the emit as a duplicate; nothing failed.
@@ -80,12 +81,7 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	const manual = context.getMode() === 'manual';
 	// A test listener is a consumer of its own: while the active workflow polls, the two would race for each notification.
 	const owner = `${manual ? 'the test listener of ' : ''}workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
-	const options = {
-		receiveTimeout: Math.min(60, Math.max(5, Math.round(context.getNodeParameter('receiveTimeout', 20) as number))),
-		acknowledge: context.getNodeParameter('acknowledge', 'afterFinished') as Acknowledge,
-		maxAttempts: context.getNodeParameter('maxAttempts', 3) as number,
-		filter,
-	};
+	const options = { ...pollOptionsOf(context, connection.secrets), filter };
 	await checkSettings(context, api);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
 	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context));
