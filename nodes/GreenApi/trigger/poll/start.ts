@@ -55,15 +55,25 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
 	};
 }
 
+/**
+ * The whole pre-flight check, retries and the rate limit's queue included: n8n activates
+ * workflows one at a time, so a getSettings that never answers (48 s with the call's own
+ * limits) would hold up every workflow activated after this one.
+ */
+const PREFLIGHT_MS = 5_000;
+
 /** Before polling: a webhook URL on the instance means the queue stays empty. */
 async function checkSettings(context: ITriggerFunctions, api: QueueApi): Promise<void> {
 	let webhookUrl: string;
+	const deadline = AbortSignal.timeout(PREFLIGHT_MS);
 	try {
-		({ webhookUrl } = await api.settings());
+		({ webhookUrl } = await api.settings(deadline));
 	} catch (error) {
 		// Unreachable now is no reason to refuse: the loop waits it out. A wrong credential is.
 		if (isAuthFailure(error)) throw new NodeOperationError(context.getNode(), error.message, { description: error.description });
-		if (error instanceof GreenApiError) context.logger.warn(`GREEN-API Trigger: getSettings failed (${error.message}); polling anyway`);
+		const unchecked = 'polling anyway, without knowing whether a webhook URL on the instance keeps its queue empty';
+		if (deadline.aborted) context.logger.warn(`GREEN-API Trigger: getSettings did not answer within ${PREFLIGHT_MS / 1000} s; ${unchecked}`);
+		else if (error instanceof GreenApiError) context.logger.warn(`GREEN-API Trigger: getSettings failed (${error.message}); ${unchecked}`);
 		return;
 	}
 	if (webhookUrl !== '') {
