@@ -1,13 +1,16 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IRun, ITriggerFunctions, ITriggerResponse, JsonObject } from 'n8n-workflow';
 
+import { withSecrets } from '../../transport/connection';
+import type { Connection } from '../../transport/connection';
 import { GreenApiError } from '../../transport/failures';
+import { quoteUrl } from '../../transport/redactUrl';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { claimInstance } from './consumers';
 import { pollOptionsOf } from './options';
 import { isAuthFailure, PollLoop } from './loop';
 import { queueApi } from './queueApi';
-import type { QueueApi } from './queueApi';
+import type { InstanceSettings, QueueApi } from './queueApi';
 import { receiptBookFor } from './receipts';
 import type { LoopHooks, RunOutcome } from './types';
 
@@ -62,12 +65,15 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
  */
 const PREFLIGHT_MS = 5_000;
 
+/** Enough to recognise the URL; a whole one may be thousands of characters. */
+const URL_SHOWN = 120;
+
 /** Before polling: a webhook URL on the instance means the queue stays empty. */
-async function checkSettings(context: ITriggerFunctions, api: QueueApi): Promise<void> {
-	let webhookUrl: string;
+async function checkSettings(context: ITriggerFunctions, api: QueueApi, connection: Connection): Promise<void> {
+	let settings: InstanceSettings;
 	const deadline = AbortSignal.timeout(PREFLIGHT_MS);
 	try {
-		({ webhookUrl } = await api.settings(deadline));
+		settings = await api.settings(deadline);
 	} catch (error) {
 		// Unreachable now is no reason to refuse: the loop waits it out. A wrong credential is.
 		if (isAuthFailure(error)) throw new NodeOperationError(context.getNode(), error.message, { description: error.description });
@@ -76,8 +82,10 @@ async function checkSettings(context: ITriggerFunctions, api: QueueApi): Promise
 		else if (error instanceof GreenApiError) context.logger.warn(`GREEN-API Trigger: getSettings failed (${error.message}); ${unchecked}`);
 		return;
 	}
-	if (webhookUrl !== '') {
-		throw new NodeOperationError(context.getNode(), `This GREEN-API instance sends its notifications to the webhook URL ${webhookUrl}, so its queue stays empty`, {
+	if (settings.webhookUrl !== '') {
+		// The URL is another service's, and may carry its token or the instance's webhookUrlToken.
+		const shown = quoteUrl(settings.webhookUrl, withSecrets(connection, settings.webhookUrlToken).secrets, URL_SHOWN);
+		throw new NodeOperationError(context.getNode(), `This GREEN-API instance sends its notifications to the webhook URL ${shown}, so its queue stays empty`, {
 			description:
 				'Clear webhookUrl in the GREEN-API console (instance settings) to poll the queue, or switch this trigger to Receive: Webhook and use that URL.',
 		});
@@ -92,7 +100,7 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	// A test listener is a consumer of its own: while the active workflow polls, the two would race for each notification.
 	const owner = `${manual ? 'the test listener of ' : ''}workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
 	const options = { ...pollOptionsOf(context, connection.secrets), filter };
-	await checkSettings(context, api);
+	await checkSettings(context, api, connection);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
 	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context));
 	// Returns at once: n8n awaits it when the workflow is unpublished or saved. The execution in
