@@ -7,6 +7,7 @@ import { GreenApiError } from '../../transport/failures';
 import { quoteUrl } from '../../transport/redactUrl';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { claimInstance } from './consumers';
+import type { Consumer } from './consumers';
 import { pollOptionsOf } from './options';
 import { isAuthFailure, PollLoop } from './loop';
 import { queueApi } from './queueApi';
@@ -97,8 +98,15 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	const api = queueApi(connection);
 	const filter = filterFromParameters(context);
 	const manual = context.getMode() === 'manual';
-	// A test listener is a consumer of its own: while the active workflow polls, the two would race for each notification.
-	const owner = `${manual ? 'the test listener of ' : ''}workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
+	// A test listener is a consumer of its own: while the published version polls, the two would race for each notification.
+	const workflow = context.getWorkflow();
+	const owner: Consumer = {
+		// An id is what stays the same when the workflow is renamed and published again.
+		workflowId: workflow.id ?? `unsaved ${workflow.name ?? ''}`,
+		workflowName: workflow.name ?? workflow.id ?? 'without a name',
+		node: context.getNode().name,
+		manual,
+	};
 	const options = { ...pollOptionsOf(context, connection.secrets), filter };
 	await checkSettings(context, api, connection);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
@@ -115,7 +123,7 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	return { closeFunction };
 }
 
-function claimInstanceOrThrow(context: ITriggerFunctions, instanceKey: string, idInstance: string, owner: string) {
+function claimInstanceOrThrow(context: ITriggerFunctions, instanceKey: string, idInstance: string, owner: Consumer) {
 	try {
 		return claimInstance(instanceKey, idInstance, owner);
 	} catch (error) {
