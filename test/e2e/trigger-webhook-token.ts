@@ -1,5 +1,5 @@
 // Finding 8 of issue 16 in a real `n8n start`: publishing a webhook-mode trigger with "Set
-// Webhook URL on Activation" and a blank Webhook Token is refused, naming the field, and the
+// Webhook URL on Publish" and a blank Webhook Token is refused, naming the field, and the
 // instance's settings are never written.
 import { randomUUID } from 'node:crypto';
 

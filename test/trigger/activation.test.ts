@@ -135,7 +135,7 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		expect(fake.errors).toEqual([]);
 	});
 
-	it('a loop that ends unexpectedly goes to emitError, so n8n shows it and activates the workflow again', async () => {
+	it('a loop that ends unexpectedly goes to emitError, so n8n shows it and starts the trigger again', async () => {
 		emulator.notifications.enqueue(incoming(1));
 		const fake = fakeTrigger({ ...POLL, maxAttempts: 1 }, credentialsFor(emulator));
 		fake.runStatus = () => 'error';
@@ -145,6 +145,8 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		await start(fake);
 		await waitFor(() => fake.errors.length === 1);
 		expect(fake.errors[0].message).toBe('GREEN-API Trigger stopped: the database is gone');
+		// n8n 2.x's words: the workflow stays published while n8n starts the trigger again.
+		expect((fake.errors[0] as { description?: string }).description).toMatch(/^n8n starts this trigger again .*stays published/);
 	});
 
 	it('closing returns while an execution runs; that notification is still deleted when the execution ends', async () => {

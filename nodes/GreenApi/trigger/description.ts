@@ -42,7 +42,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one workflow may poll an instance: deactivate the active one to test.',
+			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one workflow may poll an instance: while a published workflow (this one included) polls it, Unpublish that workflow to test, or test on a second instance.',
 		name: 'pollNotice',
 		type: 'notice',
 		default: '',
@@ -109,11 +109,11 @@ export const properties: INodeProperties[] = [
 		displayOptions: webhook,
 	},
 	{
-		displayName: 'Set Webhook URL on Activation',
+		displayName: 'Set Webhook URL on Publish',
 		name: 'setWebhookUrl',
 		type: 'boolean',
 		default: false,
-		hint: 'Writes webhookUrl and webhookUrlToken through setSettings: it replaces the previous webhook URL, and GREEN-API restarts the instance (up to 5 minutes). Deactivation clears them if they are still ours.',
+		hint: 'Writes webhookUrl and webhookUrlToken through setSettings: it replaces the previous webhook URL, and GREEN-API restarts the instance (up to 5 minutes). Unpublishing clears them if they still point to this workflow.',
 		displayOptions: webhook,
 	},
 	{

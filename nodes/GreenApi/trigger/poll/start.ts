@@ -52,7 +52,7 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
 		crashed: (error) =>
 			context.emitError(
 				new NodeOperationError(context.getNode(), `GREEN-API Trigger stopped: ${error.message}`, {
-					description: 'n8n activates the workflow again with a growing pause. If this repeats, report it with the notification at the head of the queue.',
+					description: 'n8n starts this trigger again by itself, with a growing pause; the workflow stays published. If this repeats, report it with the notification at the head of the queue.',
 				}),
 			),
 		warn: (message) => context.logger.warn(message),
