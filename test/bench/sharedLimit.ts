@@ -9,6 +9,11 @@ import type { LimitedRow } from './scenarios';
 export interface SharedLimitRow extends Omit<LimitedRow, 'client'> {
 	limiter: string;
 	processes: number;
+	/**
+	 * The rate the server saw, over R: answered requests between the first and the last to
+	 * arrive. Unlike goodput it leaves out the processes' start-up (Node loading n8n-workflow).
+	 */
+	serverRateOverR: number;
 }
 
 /**
@@ -21,6 +26,8 @@ export async function sharedLimit(stage: GreenApiStage, perSecond: number, proce
 	const row = (limiter: string, run: ProcessesRun): SharedLimitRow => {
 		const ok = run.results.reduce((sum, result) => sum + result.ok, 0);
 		const seconds = run.ms / 1000;
+		const answered = stage.emulator.requests.filter((request) => request.status === 200).map((request) => request.at);
+		const spanSeconds = (Math.max(...answered) - Math.min(...answered)) / 1000;
 		return {
 			limiter,
 			processes,
@@ -28,6 +35,7 @@ export async function sharedLimit(stage: GreenApiStage, perSecond: number, proce
 			seconds,
 			goodputPerSecond: ok / seconds,
 			goodputOverR: ok / seconds / perSecond,
+			serverRateOverR: (answered.length - 1) / spanSeconds / perSecond,
 			server429s: stage.emulator.count({ status: 429 }),
 			failedItems: processes * itemsEach - ok,
 		};

@@ -42,7 +42,7 @@ export async function publishTrigger(server: N8nServer, cookie: string, credenti
 	}
 }
 
-/** Finding 8: "Set Webhook URL on Activation" with a blank Webhook Token. */
+/** Finding 8: "Set Webhook URL on Publish" with a blank Webhook Token. */
 export async function publishWithBlankWebhookToken(server: N8nServer, cookie: string, credential: { id: string; name: string }): Promise<string> {
 	const { outcome } = await publishTrigger(server, cookie, credential, { mode: 'webhook', webhookToken: '   ', setWebhookUrl: true }, 'e2e: webhook trigger with a blank token');
 	return outcome;

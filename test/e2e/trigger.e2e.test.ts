@@ -149,7 +149,7 @@ describe('GREEN-API Trigger in a real n8n', () => {
 		expect(hookInstance.notifications.settings).toMatchObject({ webhookUrl: '', webhookUrlToken: '' });
 	});
 
-	it('a blank Webhook Token with "Set Webhook URL on Activation" refuses the publish, naming the field, and writes nothing', async () => {
+	it('a blank Webhook Token with "Set Webhook URL on Publish" refuses the publish, naming the field, and writes nothing', async () => {
 		const writes = hookInstance.count({ method: 'setSettings' });
 		expect(await publishWithBlankWebhookToken(server!, cookie, HOOK_CREDENTIAL)).toMatch(/Webhook Token is empty/);
 		expect(hookInstance.count({ method: 'setSettings' })).toBe(writes);

@@ -52,15 +52,27 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 	it('refuses a second consumer of the same instance in this process, and allows it once the first closed', async () => {
 		const first = await start(fakeTrigger(POLL, credentialsFor(emulator)));
 		const second = fakeTrigger(POLL, credentialsFor(emulator));
-		await expect(activate(node, second)).rejects.toThrow(/already polled by workflow "workflow wf\d+" .*only one consumer/);
+		const error = await activate(node, second).then(() => undefined, (e: Error) => e);
+		expect(error?.message).toMatch(/already polled by workflow "workflow wf\d+" .*only one consumer: Unpublish that workflow/);
+		expect(error?.message).not.toMatch(/activate/i);
 		await first.closeFunction?.();
 		await start(second);
 	});
 
-	it('"Listen for test event" is refused while the same workflow, active, polls the instance', async () => {
+	it('"Listen for test event" is refused while the same workflow, published, polls the instance, saying it is this workflow', async () => {
 		await start(fakeTrigger(POLL, credentialsFor(emulator), 'trigger', 'wfSame'));
 		const test = fakeTrigger(POLL, credentialsFor(emulator), 'manual', 'wfSame');
-		await expect(activate(node, test)).rejects.toThrow('already polled by workflow "workflow wfSame"');
+		const error = await activate(node, test).then(() => undefined, (e: Error) => e);
+		expect(error?.message).toMatch(/already polled by the published version of this workflow .*Unpublish it .*or use a second GREEN-API instance/);
+		expect(error?.message).not.toMatch(/other workflow|activate/i);
+	});
+
+	it('publishing is refused while the same workflow listens for a test event, saying to stop listening', async () => {
+		await start(fakeTrigger(POLL, credentialsFor(emulator), 'manual', 'wfListening'));
+		const published = fakeTrigger(POLL, credentialsFor(emulator), 'trigger', 'wfListening');
+		const error = await activate(node, published).then(() => undefined, (e: Error) => e);
+		expect(error?.message).toMatch(/already polled by this workflow's test listener .*Stop Listening/);
+		expect(error?.message).not.toMatch(/other workflow|activate/i);
 	});
 
 	it('a wrong token refuses the activation with the reason and without the token', async () => {
@@ -123,7 +135,7 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		expect(fake.errors).toEqual([]);
 	});
 
-	it('a loop that ends unexpectedly goes to emitError, so n8n shows it and activates the workflow again', async () => {
+	it('a loop that ends unexpectedly goes to emitError, so n8n shows it and starts the trigger again', async () => {
 		emulator.notifications.enqueue(incoming(1));
 		const fake = fakeTrigger({ ...POLL, maxAttempts: 1 }, credentialsFor(emulator));
 		fake.runStatus = () => 'error';
@@ -133,6 +145,8 @@ describe('GREEN-API Trigger activation (poll mode)', () => {
 		await start(fake);
 		await waitFor(() => fake.errors.length === 1);
 		expect(fake.errors[0].message).toBe('GREEN-API Trigger stopped: the database is gone');
+		// n8n 2.x's words: the workflow stays published while n8n starts the trigger again.
+		expect((fake.errors[0] as { description?: string }).description).toMatch(/^n8n starts this trigger again .*stays published/);
 	});
 
 	it('closing returns while an execution runs; that notification is still deleted when the execution ends', async () => {

@@ -13,6 +13,10 @@ const EVENT_TYPES = [
 /** The hidden resource and operation of webhook mode (their defaults below), the key of the trigger's custom operation. */
 export const WEBHOOK_RUN = { resource: 'webhook', operation: 'passOn' } as const;
 
+/** The fields' bounds, also enforced at activation (poll/options.ts): expressions skip the editor's checks. */
+export const RECEIVE_TIMEOUT = { displayName: 'Receive Timeout (Seconds)', min: 5, max: 60 } as const;
+export const MAX_ATTEMPTS = { displayName: 'Attempts per Notification', min: 1, max: 10 } as const;
+
 const poll = { show: { mode: ['poll'] } };
 const webhook = { show: { mode: ['webhook'] } };
 
@@ -38,19 +42,19 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one workflow may poll an instance: deactivate the active one to test.',
+			'"Listen for test event" takes the next matching notification off the queue and deletes it, together with every notification before it that the filters reject. Only one workflow may poll an instance: while a published workflow (this one included) polls it, Unpublish that workflow to test, or test on a second instance.',
 		name: 'pollNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: poll,
 	},
 	{
-		displayName: 'Receive Timeout (Seconds)',
+		displayName: RECEIVE_TIMEOUT.displayName,
 		name: 'receiveTimeout',
 		type: 'number',
-		typeOptions: { minValue: 5, maxValue: 60 },
+		typeOptions: { minValue: RECEIVE_TIMEOUT.min, maxValue: RECEIVE_TIMEOUT.max },
 		default: 20,
-		description: 'How long each long poll waits for a notification before asking again (5-60)',
+		description: 'How long each long poll waits for a notification before asking again (5-60; a value outside is taken as the nearest of them)',
 		displayOptions: poll,
 	},
 	{
@@ -73,10 +77,10 @@ export const properties: INodeProperties[] = [
 		displayOptions: poll,
 	},
 	{
-		displayName: 'Attempts per Notification',
+		displayName: MAX_ATTEMPTS.displayName,
 		name: 'maxAttempts',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 10 },
+		typeOptions: { minValue: MAX_ATTEMPTS.min, maxValue: MAX_ATTEMPTS.max, numberPrecision: 0 },
 		default: 3,
 		description:
 			'A failed execution is run again (after 2 s, 4 s, …) up to this many times; then the notification is deleted so the queue moves on, and a failed execution naming its receiptId and chat is saved',
@@ -105,11 +109,11 @@ export const properties: INodeProperties[] = [
 		displayOptions: webhook,
 	},
 	{
-		displayName: 'Set Webhook URL on Activation',
+		displayName: 'Set Webhook URL on Publish',
 		name: 'setWebhookUrl',
 		type: 'boolean',
 		default: false,
-		hint: 'Writes webhookUrl and webhookUrlToken through setSettings: it replaces the previous webhook URL, and GREEN-API restarts the instance (up to 5 minutes). Deactivation clears them if they are still ours.',
+		hint: 'Writes webhookUrl and webhookUrlToken through setSettings: it replaces the previous webhook URL, and GREEN-API restarts the instance (up to 5 minutes). Unpublishing clears them if they still point to this workflow.',
 		displayOptions: webhook,
 	},
 	{

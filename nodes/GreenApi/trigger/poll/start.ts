@@ -1,14 +1,19 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IRun, ITriggerFunctions, ITriggerResponse, JsonObject } from 'n8n-workflow';
 
+import { withSecrets } from '../../transport/connection';
+import type { Connection } from '../../transport/connection';
 import { GreenApiError } from '../../transport/failures';
+import { quoteUrl } from '../../transport/redactUrl';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { claimInstance } from './consumers';
+import type { Consumer } from './consumers';
+import { pollOptionsOf } from './options';
 import { isAuthFailure, PollLoop } from './loop';
 import { queueApi } from './queueApi';
-import type { QueueApi } from './queueApi';
+import type { InstanceSettings, QueueApi } from './queueApi';
 import { receiptBookFor } from './receipts';
-import type { Acknowledge, LoopHooks, RunOutcome } from './types';
+import type { LoopHooks, RunOutcome } from './types';
 
 function outcomeOf(run: IRun | undefined): RunOutcome {
 	// undefined: n8n skipped the emit as a duplicate; nothing failed.
@@ -47,26 +52,41 @@ function hooksFor(context: ITriggerFunctions): LoopHooks {
 		crashed: (error) =>
 			context.emitError(
 				new NodeOperationError(context.getNode(), `GREEN-API Trigger stopped: ${error.message}`, {
-					description: 'n8n activates the workflow again with a growing pause. If this repeats, report it with the notification at the head of the queue.',
+					description: 'n8n starts this trigger again by itself, with a growing pause; the workflow stays published. If this repeats, report it with the notification at the head of the queue.',
 				}),
 			),
 		warn: (message) => context.logger.warn(message),
 	};
 }
 
+/**
+ * The whole pre-flight check, retries and the rate limit's queue included: n8n activates
+ * workflows one at a time, so a getSettings that never answers (48 s with the call's own
+ * limits) would hold up every workflow activated after this one.
+ */
+const PREFLIGHT_MS = 5_000;
+
+/** Enough to recognise the URL; a whole one may be thousands of characters. */
+const URL_SHOWN = 120;
+
 /** Before polling: a webhook URL on the instance means the queue stays empty. */
-async function checkSettings(context: ITriggerFunctions, api: QueueApi): Promise<void> {
-	let webhookUrl: string;
+async function checkSettings(context: ITriggerFunctions, api: QueueApi, connection: Connection): Promise<void> {
+	let settings: InstanceSettings;
+	const deadline = AbortSignal.timeout(PREFLIGHT_MS);
 	try {
-		({ webhookUrl } = await api.settings());
+		settings = await api.settings(deadline);
 	} catch (error) {
 		// Unreachable now is no reason to refuse: the loop waits it out. A wrong credential is.
 		if (isAuthFailure(error)) throw new NodeOperationError(context.getNode(), error.message, { description: error.description });
-		if (error instanceof GreenApiError) context.logger.warn(`GREEN-API Trigger: getSettings failed (${error.message}); polling anyway`);
+		const unchecked = 'polling anyway, without knowing whether a webhook URL on the instance keeps its queue empty';
+		if (deadline.aborted) context.logger.warn(`GREEN-API Trigger: getSettings did not answer within ${PREFLIGHT_MS / 1000} s; ${unchecked}`);
+		else if (error instanceof GreenApiError) context.logger.warn(`GREEN-API Trigger: getSettings failed (${error.message}); ${unchecked}`);
 		return;
 	}
-	if (webhookUrl !== '') {
-		throw new NodeOperationError(context.getNode(), `This GREEN-API instance sends its notifications to the webhook URL ${webhookUrl}, so its queue stays empty`, {
+	if (settings.webhookUrl !== '') {
+		// The URL is another service's, and may carry its token or the instance's webhookUrlToken.
+		const shown = quoteUrl(settings.webhookUrl, withSecrets(connection, settings.webhookUrlToken).secrets, URL_SHOWN);
+		throw new NodeOperationError(context.getNode(), `This GREEN-API instance sends its notifications to the webhook URL ${shown}, so its queue stays empty`, {
 			description:
 				'Clear webhookUrl in the GREEN-API console (instance settings) to poll the queue, or switch this trigger to Receive: Webhook and use that URL.',
 		});
@@ -78,15 +98,17 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	const api = queueApi(connection);
 	const filter = filterFromParameters(context);
 	const manual = context.getMode() === 'manual';
-	// A test listener is a consumer of its own: while the active workflow polls, the two would race for each notification.
-	const owner = `${manual ? 'the test listener of ' : ''}workflow "${context.getWorkflow().name ?? context.getWorkflow().id}" (node "${context.getNode().name}")`;
-	const options = {
-		receiveTimeout: Math.min(60, Math.max(5, Math.round(context.getNodeParameter('receiveTimeout', 20) as number))),
-		acknowledge: context.getNodeParameter('acknowledge', 'afterFinished') as Acknowledge,
-		maxAttempts: context.getNodeParameter('maxAttempts', 3) as number,
-		filter,
+	// A test listener is a consumer of its own: while the published version polls, the two would race for each notification.
+	const workflow = context.getWorkflow();
+	const owner: Consumer = {
+		// An id is what stays the same when the workflow is renamed and published again.
+		workflowId: workflow.id ?? `unsaved ${workflow.name ?? ''}`,
+		workflowName: workflow.name ?? workflow.id ?? 'without a name',
+		node: context.getNode().name,
+		manual,
 	};
-	await checkSettings(context, api);
+	const options = { ...pollOptionsOf(context, connection.secrets), filter };
+	await checkSettings(context, api, connection);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
 	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context));
 	// Returns at once: n8n awaits it when the workflow is unpublished or saved. The execution in
@@ -101,7 +123,7 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	return { closeFunction };
 }
 
-function claimInstanceOrThrow(context: ITriggerFunctions, instanceKey: string, idInstance: string, owner: string) {
+function claimInstanceOrThrow(context: ITriggerFunctions, instanceKey: string, idInstance: string, owner: Consumer) {
 	try {
 		return claimInstance(instanceKey, idInstance, owner);
 	} catch (error) {

@@ -8,9 +8,9 @@ import type { QueueApi } from '../poll/queueApi';
 import { requireWebhookToken, webhookTokenOf } from './token';
 
 /**
- * The opt-in "Set Webhook URL on Activation": n8n asks checkExists on every activation and
- * calls create only when it says false; delete on deactivation. Without the opt-in every
- * method is a no-op and the user pastes the URL into the console.
+ * The opt-in "Set Webhook URL on Publish": n8n asks checkExists on every activation (a publish,
+ * or n8n starting) and calls create only when it says false; delete on unpublishing. Without
+ * the opt-in every method is a no-op and the user pastes the URL into the console.
  */
 function wanted(context: IHookFunctions): { url: string; token: string } | undefined {
 	// "Listen for test event" registers the test URL: pointing the instance at it would replace
