@@ -91,8 +91,27 @@ export class GreenApiEmulator {
 				socket.on('close', () => this.sockets.delete(socket));
 			});
 		}
+		for (const server of [servers.api, servers.media]) server.on('request', () => (this.lastArrival = performance.now()));
 		servers.api.on('request', (req: IncomingMessage, res: ServerResponse) => this.receive(req, res));
 		servers.media.on('request', (req: IncomingMessage, res: ServerResponse) => this.receiveMedia(req, res));
+	}
+
+	/** performance.now() of the last request to arrive on either host. */
+	private lastArrival = 0;
+
+	/**
+	 * Resolves once no request has arrived for `ms`. A client that aborts a request it has
+	 * written (a trigger stopped between tests) leaves it to arrive a moment later: waiting
+	 * for quiet before a reset keeps it from taking the next test's faults or counts.
+	 */
+	async quiet(ms = 50): Promise<void> {
+		for (;;) {
+			// A poll phase first (setImmediate runs after it), so bytes already sent are read.
+			await new Promise((resolve) => setImmediate(resolve));
+			const idle = performance.now() - this.lastArrival;
+			if (idle >= ms) return;
+			await new Promise((resolve) => setTimeout(resolve, ms - idle));
+		}
 	}
 
 	static async start(options: EmulatorOptions & { port?: number } = {}): Promise<GreenApiEmulator> {

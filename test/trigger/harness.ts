@@ -132,7 +132,9 @@ export function useQueueEmulator(use: (emulator: GreenApiEmulator) => void): voi
 		emulator = await GreenApiEmulator.start();
 		use(emulator);
 	});
-	beforeEach(() => {
+	beforeEach(async () => {
+		// The last test's trigger may have written a request just before it stopped.
+		await emulator?.quiet();
 		emulator?.reset();
 		if (emulator) emulator.notifications.maxLongPollMs = 150;
 	});
