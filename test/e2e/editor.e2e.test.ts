@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
 import demoCredentials from '../demo/green-api-emulator.credentials.json';
 import demoWorkflow from '../demo/green-api-demo.workflow.json';
+import { crmWorkflow } from './crm';
 import { Editor, publishScreenshot } from './editor';
+import { runCrmWorkflowInEditor } from './editor-crm';
 import { listenForWebhookTestEvent, settledExecutionStatuses, webhookEventWorkflow } from './editor-webhook';
 import { N8n, repoRoot } from './n8n';
 import { killAll } from './process';
@@ -47,7 +49,8 @@ beforeAll(async () => {
 	await n8n.installCommunityPackage(tarball);
 	// The two files the README tells users to import, the credential pointed at this run's emulator.
 	await n8n.importCredentials(demoCredentials.map((credential) => ({ ...credential, data: { ...credential.data, apiUrl: emulator!.url } })));
-	await n8n.importWorkflows([demoWorkflow, webhookEventWorkflow({ id: demoCredentials[0].id, name: demoCredentials[0].name })]);
+	const demoCredential = { id: demoCredentials[0].id, name: demoCredentials[0].name };
+	await n8n.importWorkflows([demoWorkflow, webhookEventWorkflow(demoCredential), crmWorkflow(demoCredential)]);
 	server = await N8nServer.start(n8n);
 	cookie = await server.setupOwner();
 	editor = await Editor.open(server.url, cookie, screenshots);
@@ -228,6 +231,13 @@ describe('the GREEN-API nodes in the n8n editor', () => {
 		// Webhook mode's hidden resource/operation must not rename the node.
 		await editor.step('close the trigger\'s panel', () => editor.testId('ndv-close-button').click());
 		expect((await editor.testId('canvas-node').allInnerTexts()).join('\n')).toMatch(/^GREEN-API Trigger$/m);
+	});
+
+	it('runs the shipped CRM workflow from the editor: a message in, the contact in the Data Table, the reply quoting it', async () => {
+		const { incoming: message, reply } = await runCrmWorkflowInEditor(editor, emulator!, server!, cookie, { id: demoCredentials[0].id, name: demoCredentials[0].name });
+		expect(reply?.chatId).toBe(message.chatId);
+		await editor.dismissToasts();
+		await publishScreenshot(await editor.screenshot('crm-workflow'), docs, 'crm-workflow');
 	});
 
 	it('keeps the credential, the workflow and the session across a restart of n8n', async () => {

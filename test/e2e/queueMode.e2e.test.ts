@@ -163,7 +163,11 @@ describe('queue mode: main + 2 workers + Redis', () => {
 	it('a broken shared state (a 429 pause 10 days ahead in Redis) holds nothing: the items run, the keys are repaired, and it is said once', async () => {
 		const state = `bull:green-api:limit:{${EMULATOR_ID_INSTANCE}:getContactInfo}:state`;
 		const redisNow = async () => Number((await redis!.inspect((client) => client.time()))[0]) * 1000;
-		await redis!.inspect(async (client) => client.hset(state, 'pausedUntil', (await redisNow()) + 10 * 86_400_000, 'ease', 0, 'easeAt', await redisNow()));
+		// Stuck for good: without PERSIST the hash would keep the expiry the limiter last gave it.
+		await redis!.inspect(async (client) => {
+			await client.hset(state, 'pausedUntil', (await redisNow()) + 10 * 86_400_000 + 60_000, 'ease', 0, 'easeAt', await redisNow());
+			await client.persist(state);
+		});
 		emulator!.reset();
 		const outcome = await execute('7955', 5);
 		expect(outcome.items).toHaveLength(5);

@@ -136,16 +136,21 @@ export class N8nServer {
 	 * POST to n8n's REST API as a signed-in user (`cookie` from setupOwner/login), as the editor
 	 * does for "Execute workflow" (`/rest/workflows/<id>/run`) or deactivation; the answer's JSON.
 	 */
-	async rest(cookie: string, path: string, body: unknown = {}): Promise<unknown> {
+	async rest(cookie: string, path: string, body: unknown = {}, method: 'POST' | 'GET' = 'POST'): Promise<unknown> {
 		const response = await fetch(`${this.url}${path}`, {
-			method: 'POST',
+			method,
 			headers: { cookie, 'content-type': 'application/json' },
-			body: JSON.stringify(body),
+			body: method === 'GET' ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(30_000),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${text.slice(0, 500)}`);
+		if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
 		return text ? (JSON.parse(text) as unknown) : undefined;
+	}
+
+	/** GET from n8n's REST API as a signed-in user; the answer's JSON. */
+	async get(cookie: string, path: string): Promise<unknown> {
+		return await this.rest(cookie, path, undefined, 'GET');
 	}
 
 	/** SIGTERM, as a service manager stops it; SIGKILL if it is not gone after graceMs. */

@@ -38,7 +38,18 @@ export async function publishTrigger(server: N8nServer, cookie: string, credenti
 		await server.rest(cookie, `/rest/workflows/${created.data.id}/activate`, { versionId: created.data.versionId });
 		return { outcome: 'published', workflowId: created.data.id, ms: Date.now() - started };
 	} catch (error) {
-		return { outcome: (error as Error).message, workflowId: created.data.id, ms: Date.now() - started };
+		return { outcome: refusal((error as Error).message), workflowId: created.data.id, ms: Date.now() - started };
+	}
+}
+
+/** n8n's own message out of the REST error's (cut) JSON body, unescaped; else the whole text. */
+function refusal(text: string): string {
+	const quoted = /"message":"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+	if (quoted === undefined) return text;
+	try {
+		return JSON.parse(`"${quoted}"`) as string;
+	} catch {
+		return text;
 	}
 }
 

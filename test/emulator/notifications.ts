@@ -52,6 +52,8 @@ export class NotificationQueue {
 	readonly queue: QueuedNotification[] = [];
 	/** receiptIds in the order they were deleted. */
 	readonly deleted: number[] = [];
+	/** performance.now() when receiveNotification first handed each receiptId out, kept after its delete. */
+	readonly firstHandedOut = new Map<number, number>();
 	/** Every deleteNotification's receiptId as the request wrote it, found or not, faults included. */
 	readonly deleteRequests: string[] = [];
 	settings: Record<string, unknown> = defaultSettings();
@@ -76,6 +78,7 @@ export class NotificationQueue {
 	reset(): void {
 		this.queue.length = 0;
 		this.deleted.length = 0;
+		this.firstHandedOut.clear();
 		this.deleteRequests.length = 0;
 		this.settings = defaultSettings();
 		this.maxLongPollMs = Infinity;
@@ -160,6 +163,7 @@ export class NotificationQueue {
 			const first = this.queue[0];
 			if (!first) return undefined;
 			first.deliveries++;
+			if (!this.firstHandedOut.has(first.receiptId)) this.firstHandedOut.set(first.receiptId, performance.now());
 			return json(200, JSON.stringify({ receiptId: first.receiptId, body: first.body }));
 		};
 		const now = head();
