@@ -62,10 +62,11 @@ export class EngineN8n {
 		readonly workflowId = 'engine-workflow',
 	) {
 		this.nodeTypes = new EngineNodeTypes({ [TRIGGER_TYPE]: nodeType });
-		this.credentialsHelper = new EngineCredentialsHelper(new EngineCredentialTypes({ greenApi: new GreenApiCredential() }, this.nodeTypes));
+		const helper = new EngineCredentialsHelper(new EngineCredentialTypes({ greenApi: new GreenApiCredential() }, this.nodeTypes));
+		this.credentialsHelper = helper;
 		this.ready = (async () => {
 			await prepareServices();
-			await this.credentialsHelper.store(CREDENTIAL.id, CREDENTIAL.name, 'greenApi', credentials);
+			await helper.store(CREDENTIAL.id, CREDENTIAL.name, 'greenApi', credentials);
 		})();
 	}
 
@@ -109,7 +110,7 @@ export class EngineN8n {
 			throw error;
 		};
 		const context = new TriggerContext(workflow, workflow.getNode(TRIGGER_NAME)!, buildAdditionalData(this.credentialsHelper), 'trigger', 'activate', emit, fail, fail);
-		return await this.nodeType.trigger!.call(context);
+		return (await this.nodeType.trigger!.call(context)) ?? {};
 	}
 
 	/**
