@@ -4,6 +4,7 @@
 import type { IDataObject, INodePropertyOptions, ITriggerResponse } from 'n8n-workflow';
 
 import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
+import { MESSAGE_STATUSES } from '../../nodes/GreenApi/trigger/notification/normalize';
 import { filterFromParameters } from '../../nodes/GreenApi/trigger/parameters';
 import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
@@ -48,7 +49,7 @@ describe('Event Types: the picker', () => {
 		expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['incomingMessageReceived', 'outgoingMessageStatus', 'outgoingAPIMessageReceived']));
 		for (const option of options) expect(String(option.description ?? '').length).toBeGreaterThan(30);
 		const status = options.find((o) => o.value === 'outgoingMessageStatus')!;
-		for (const word of ['sent', 'delivered', 'read', 'failed', 'noAccount', 'notInGroup', 'yellowCard', 'idMessage']) expect(status.description).toContain(word);
+		for (const word of [...MESSAGE_STATUSES, 'idMessage']) expect(status.description).toContain(word);
 		expect(options.find((o) => o.value === 'outgoingAPIMessageReceived')!.description).toMatch(/own reply/);
 	});
 

@@ -69,12 +69,23 @@ export function dedupeKey(item: IDataObject): string | undefined {
 		.slice(0, KEY_LENGTH);
 }
 
+function seenText(data: IDataObject): string {
+	return typeof data[SEEN_FIELD] === 'string' ? data[SEEN_FIELD] : '';
+}
+
 function persisted(context: Context): { data: IDataObject; keys: string[] } {
 	const data = context.getWorkflowStaticData('node');
-	const text = typeof data[SEEN_FIELD] === 'string' ? data[SEEN_FIELD] : '';
+	const text = seenText(data);
 	const keys: string[] = [];
 	for (let at = 0; at + KEY_LENGTH <= text.length; at += KEY_LENGTH) keys.push(text.slice(at, at + KEY_LENGTH));
 	return { data, keys };
+}
+
+/** A search in the stored text, without splitting it: webhook() runs this for every request. */
+function isPersisted(context: Context, key: string): boolean {
+	const text = seenText(context.getWorkflowStaticData('node'));
+	for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) if (at % KEY_LENGTH === 0) return true;
+	return false;
 }
 
 /**
@@ -89,7 +100,7 @@ export function alreadySeen(context: IWebhookFunctions, item: NormalizedNotifica
 	const since = memory.get(key);
 	const now = Date.now();
 	if (since === 0 || (since !== undefined && now - since < PENDING_MS)) return true;
-	if (persisted(context).keys.includes(key)) {
+	if (isPersisted(context, key)) {
 		remember(memory, key, 0);
 		return true;
 	}
