@@ -13,6 +13,7 @@ import type {
 import { greenApiCredentialTest } from './methods/credentialTest';
 import { properties, WEBHOOK_RUN } from './trigger/description';
 import { startPolling } from './trigger/poll/start';
+import { recordStarted } from './trigger/webhook/dedupe';
 import { receiveWebhook } from './trigger/webhook/handler';
 import { webhookRegistration } from './trigger/webhook/registration';
 
@@ -63,7 +64,10 @@ export class GreenApiTrigger implements INodeType {
 	customOperations = {
 		[WEBHOOK_RUN.resource]: {
 			async [WEBHOOK_RUN.operation](this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-				return [this.getInputData()];
+				const items = this.getInputData();
+				// Here, not in webhook(): only an execution's static data reaches the database (dedupe.ts).
+				recordStarted(this, items);
+				return [items];
 			},
 		},
 	};

@@ -6,4 +6,5 @@ export type { MessageFilter, MessageLog } from './message-log';
 export type { CorrespondentsSpelling } from './quotas';
 export { generateContact, productCount } from './contacts';
 export { NotificationQueue } from './notifications';
+export type { FollowOptions, SendStatuses } from './send-statuses';
 export * as notificationBodies from './notification-bodies';

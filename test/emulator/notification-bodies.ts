@@ -24,8 +24,31 @@ export function incoming(seq: number, options: { chatId?: string; name?: string;
 	};
 }
 
-export function outgoingStatus(seq: number, chatId = '71234567890@c.us'): Body {
-	return { typeWebhook: 'outgoingMessageStatus', instanceData: INSTANCE, timestamp: BASE_TIME + seq, idMessage: `OUT${seq}`, status: 'delivered', chatId, sendByApi: true };
+export interface StatusOptions {
+	/** Default 'delivered'. */
+	status?: string;
+	/** GREEN-API sends one with failures only; absent by default. */
+	description?: string;
+	/** Default `OUT<seq>`. */
+	idMessage?: string;
+	/** Default true. */
+	sendByApi?: boolean;
+	/** Unix seconds; default BASE_TIME + seq. */
+	timestamp?: number;
+}
+
+/** A status of a message we sent, as GREEN-API documents outgoingMessageStatus. */
+export function outgoingStatus(seq: number, chatId = '71234567890@c.us', options: StatusOptions = {}): Body {
+	return {
+		typeWebhook: 'outgoingMessageStatus',
+		instanceData: INSTANCE,
+		timestamp: options.timestamp ?? BASE_TIME + seq,
+		idMessage: options.idMessage ?? `OUT${seq}`,
+		status: options.status ?? 'delivered',
+		...(options.description === undefined ? {} : { description: options.description }),
+		chatId,
+		sendByApi: options.sendByApi ?? true,
+	};
 }
 
 export function stateChanged(seq: number): Body {

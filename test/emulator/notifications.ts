@@ -59,6 +59,15 @@ export class NotificationQueue {
 	settings: Record<string, unknown> = defaultSettings();
 	/** Caps the long poll, so tests need not wait receiveTimeout's 5 s minimum on an empty queue. */
 	maxLongPollMs = Infinity;
+	/**
+	 * The fault "deliver twice": each notification is POSTed this many times, as GREEN-API does
+	 * after an answer it found too slow or on a retry of its own; `webhookCopiesAtOnce` sends the
+	 * copies together instead of one after the other's answer.
+	 */
+	webhookCopies = 1;
+	webhookCopiesAtOnce = false;
+	/** Every webhook POST made, copies and re-deliveries included, with the answer's status (0: no answer). */
+	readonly webhookLog: { body: Record<string, unknown>; status: number }[] = [];
 	private nextReceipt = 1;
 	private waiters = new Set<() => void>();
 
@@ -82,6 +91,9 @@ export class NotificationQueue {
 		this.deleteRequests.length = 0;
 		this.settings = defaultSettings();
 		this.maxLongPollMs = Infinity;
+		this.webhookCopies = 1;
+		this.webhookCopiesAtOnce = false;
+		this.webhookLog.length = 0;
 		this.close();
 	}
 
@@ -102,15 +114,33 @@ export class NotificationQueue {
 	 * overrides the header (null: none), to forge a request.
 	 */
 	async deliverWebhook(body: Record<string, unknown>, authorization?: string | null): Promise<{ status: number; text: string }> {
+		const copies = Math.max(1, Math.floor(this.webhookCopies));
+		if (this.webhookCopiesAtOnce) return (await Promise.all(Array.from({ length: copies }, async () => await this.post(body, authorization))))[0];
+		const first = await this.post(body, authorization);
+		for (let copy = 1; copy < copies; copy++) await this.post(body, authorization);
+		return first;
+	}
+
+	/** GREEN-API's re-delivery: the notification of an earlier POST (default the last one), sent again as it was. */
+	async redeliverWebhook(index = -1): Promise<{ status: number; text: string }> {
+		const earlier = this.webhookLog.at(index);
+		if (!earlier) throw new Error('no webhook was delivered yet: nothing to deliver again');
+		return await this.post(earlier.body);
+	}
+
+	private async post(body: Record<string, unknown>, authorization?: string | null): Promise<{ status: number; text: string }> {
 		const url = String(this.settings.webhookUrl ?? '');
 		if (!url) throw new Error('no webhookUrl is set: setSettings first');
 		const token = String(this.settings.webhookUrlToken ?? '');
 		const header = authorization === undefined ? (token ? `Bearer ${token}` : undefined) : authorization;
+		const logged = { body, status: 0 };
+		this.webhookLog.push(logged);
 		const response = await fetch(url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', ...(header === undefined || header === null ? {} : { authorization: header }) },
 			body: JSON.stringify(body),
 		});
+		logged.status = response.status;
 		return { status: response.status, text: await response.text() };
 	}
 

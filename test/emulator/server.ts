@@ -11,6 +11,7 @@ import { Pipeline } from './pipeline';
 import type { Inputs } from './pipeline';
 import type { CorrespondentsSpelling } from './quotas';
 import { RateLimiter } from './rate-limit';
+import { SendStatuses } from './send-statuses';
 import { RequestLog } from './stats';
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN } from './types';
 import type { EmulatorOptions, Fault, RecordedStatus, RequestFilter, RequestRecord } from './types';
@@ -63,6 +64,8 @@ export class GreenApiEmulator {
 	private keepUploadBytes = 0;
 	/** receiveNotification, deleteNotification, getSettings, setSettings and webhook delivery. */
 	readonly notifications: NotificationQueue;
+	/** follow(): each queued send is followed by its outgoingMessageStatus notifications (sent → delivered → read). */
+	readonly statuses: SendStatuses;
 
 	private constructor(
 		private readonly servers: { api: Server; media: Server },
@@ -84,6 +87,7 @@ export class GreenApiEmulator {
 			admit: (method, at) => this.pipeline.limiter.admit(method, at),
 			send: (req, res, outcome) => this.delivery.send(req, res, outcome),
 		});
+		this.statuses = new SendStatuses(this.pipeline.messages, this.notifications, this.idInstance);
 		this.reset();
 		for (const server of [servers.api, servers.media]) {
 			server.on('connection', (socket: Socket) => {
@@ -189,6 +193,7 @@ export class GreenApiEmulator {
 	reset(): void {
 		// First: it answers the long polls still waiting, and those answers are not this test's.
 		this.notifications.reset();
+		this.statuses.reset();
 		this.pipeline.clear();
 		this.log.clear();
 		this.overrides.clear();
@@ -202,6 +207,7 @@ export class GreenApiEmulator {
 
 	async close(): Promise<void> {
 		this.delivery.close();
+		this.statuses.reset();
 		this.notifications.close();
 		const closed = Promise.all(
 			[this.servers.api, this.servers.media].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),

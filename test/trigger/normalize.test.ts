@@ -52,6 +52,47 @@ describe('normaliser: one shape for every notification, text from every message 
 		expect(normalizeNotification(stateChanged(1))).toMatchObject({ type: 'stateInstanceChanged', chatId: '', sender: { chatId: '', name: '' } });
 	});
 
+	it.each([
+		['sent', undefined, ''],
+		['delivered', undefined, ''],
+		['read', undefined, ''],
+		['failed', 'Message not sent: the file could not be downloaded', 'Message not sent: the file could not be downloaded'],
+		['noAccount', 'The number is not on WhatsApp', 'The number is not on WhatsApp'],
+		['notInGroup', 'You are not a member of this group', 'You are not a member of this group'],
+		['yellowCard', 'Sending is suspended for spam', 'Sending is suspended for spam'],
+	])('a %s status keeps the shared fields and adds idMessage, status, description, sendByApi', (status, description, expected) => {
+		const body = outgoingStatus(5, '79001112233@c.us', { status, description, idMessage: 'BAE5F00D00000001' });
+		expect(normalizeNotification(body, 9)).toEqual({
+			type: 'outgoingMessageStatus',
+			chatId: '79001112233@c.us',
+			isGroup: false,
+			sender: { chatId: '79001112233@c.us', name: '' },
+			messageId: 'BAE5F00D00000001',
+			timestamp: { iso: '2023-11-14T22:13:25.000Z', unix: 1_700_000_005 },
+			messageType: '',
+			text: '',
+			idMessage: 'BAE5F00D00000001',
+			status,
+			description: expected,
+			sendByApi: true,
+			receiptId: 9,
+			raw: body,
+		});
+	});
+
+	it('sendByApi is a boolean: false for a message sent from the phone, and when the field is missing', () => {
+		expect(normalizeNotification(outgoingStatus(1, undefined, { sendByApi: false })).sendByApi).toBe(false);
+		const { sendByApi: _dropped, ...without } = outgoingStatus(1);
+		expect(normalizeNotification(without).sendByApi).toBe(false);
+	});
+
+	it('other types get no status fields', () => {
+		for (const body of [incoming(1), incomingCall(1), stateChanged(1)]) {
+			const n = normalizeNotification(body);
+			for (const field of ['idMessage', 'status', 'description', 'sendByApi']) expect(n).not.toHaveProperty(field);
+		}
+	});
+
 	it('survives bodies that are not objects', () => {
 		expect(normalizeNotification(null)).toMatchObject({ type: '', chatId: '', timestamp: null, raw: {} });
 	});
@@ -79,7 +120,7 @@ describe('normaliser: never throws, whatever JSON arrives', () => {
 	it('any JSON value at any field the normaliser reads', () => {
 		// Every JSON kind, plus names that a plain-object lookup would resolve to a prototype member.
 		const values: unknown[] = [null, true, 0, -1, 1e308, 'constructor', '__proto__', 'toString', '', [], [null], {}, { constructor: 1 }, [[[]]]];
-		const fields = ['typeWebhook', 'timestamp', 'idMessage', 'chatId', 'from', 'senderData', 'messageData'];
+		const fields = ['typeWebhook', 'timestamp', 'idMessage', 'chatId', 'from', 'senderData', 'messageData', 'status', 'description', 'sendByApi'];
 		const inner = ['chatId', 'sender', 'senderName', 'chatName', 'typeMessage', 'contacts', 'textMessageData', 'contactsArrayMessageData', 'messageData'];
 		for (const field of fields) {
 			for (const value of values) {
@@ -91,6 +132,10 @@ describe('normaliser: never throws, whatever JSON arrives', () => {
 			}
 		}
 		for (const body of values) expect(() => normalizeNotification(body)).not.toThrow();
+		// A status notification reads three more fields: every JSON kind at each of them.
+		for (const field of ['idMessage', 'status', 'description', 'sendByApi', 'chatId']) {
+			for (const value of values) expect(() => normalizeNotification({ typeWebhook: 'outgoingMessageStatus', [field]: value })).not.toThrow();
+		}
 		expect(() => normalizeNotification(JSON.parse('{"__proto__": {"typeMessage": "x"}, "messageData": {"typeMessage": "__proto__"}}'))).not.toThrow();
 	});
 });

@@ -19,6 +19,9 @@ let server: Server;
 let url = '';
 const executions: INodeExecutionData[][] = [];
 let parameters: IDataObject = PARAMETERS;
+// A workflow of its own per test: what one test delivered must not read as a re-delivery in the next (dedupe.ts).
+let workflowId = 0;
+let staticData: IDataObject = {};
 
 function webhookContext(req: IncomingMessage, res: ServerResponse, body: unknown): IWebhookFunctions {
 	const response = {
@@ -28,6 +31,9 @@ function webhookContext(req: IncomingMessage, res: ServerResponse, body: unknown
 	};
 	return {
 		getNode: () => ({ name: 'GREEN-API Trigger' }),
+		getMode: () => 'webhook',
+		getWorkflow: () => ({ id: `webhook-test-${workflowId}` }),
+		getWorkflowStaticData: () => staticData,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getHeaderData: () => req.headers,
 		getBodyData: () => body,
@@ -66,6 +72,8 @@ beforeEach(() => {
 	emulator.reset();
 	executions.length = 0;
 	parameters = PARAMETERS;
+	workflowId++;
+	staticData = {};
 });
 afterAll(async () => {
 	server.closeAllConnections();

@@ -1,14 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** [name, value, what the event is]: the picker is the only place many users read about them. */
 const EVENT_TYPES = [
-	['Incoming Message', 'incomingMessageReceived'],
-	['Outgoing Message (Phone)', 'outgoingMessageReceived'],
-	['Outgoing Message (API)', 'outgoingAPIMessageReceived'],
-	['Outgoing Message Status', 'outgoingMessageStatus'],
-	['Instance State Changed', 'stateInstanceChanged'],
-	['Incoming Call', 'incomingCall'],
-	['Device Info', 'deviceInfo'],
+	['Incoming Message', 'incomingMessageReceived', 'A message someone sent to this WhatsApp number, in a personal chat or a group'],
+	['Outgoing Message (Phone)', 'outgoingMessageReceived', 'A message sent from the phone or WhatsApp Web of this number'],
+	[
+		'Outgoing Message (API)',
+		'outgoingAPIMessageReceived',
+		'The echo of a message sent through the API, a GREEN-API node\'s included: a workflow that replies starts again on its own reply',
+	],
+	[
+		'Outgoing Message Status',
+		'outgoingMessageStatus',
+		'What became of a message this number sent: sent, delivered, read, or failed, noAccount, notInGroup, yellowCard with a description. Several per message; idMessage is the one the send returned.',
+	],
+	['Instance State Changed', 'stateInstanceChanged', 'The instance\'s state changed: authorized, notAuthorized, blocked, sleepMode, starting or yellowCard'],
+	['Incoming Call', 'incomingCall', 'A call to this number: offered, picked up, hung up, missed or declined'],
+	['Device Info', 'deviceInfo', 'The phone\'s details, such as its battery level'],
 ] as const;
+
+/** What a new trigger listens to: statuses and echoes of our own sends would start a run per reply. */
+export const DEFAULT_EVENTS: string[] = ['incomingMessageReceived'];
 
 /** The hidden resource and operation of webhook mode (their defaults below), the key of the trigger's custom operation. */
 export const WEBHOOK_RUN = { resource: 'webhook', operation: 'passOn' } as const;
@@ -120,9 +132,10 @@ export const properties: INodeProperties[] = [
 		displayName: 'Event Types',
 		name: 'events',
 		type: 'multiOptions',
-		options: EVENT_TYPES.map(([name, value]) => ({ name, value })),
-		default: ['incomingMessageReceived'],
-		description: 'Notifications of other types are deleted without starting the workflow. Empty: every type.',
+		options: EVENT_TYPES.map(([name, value, description]) => ({ name, value, description })),
+		default: [...DEFAULT_EVENTS],
+		description:
+			'Only these start the workflow; others are dropped (poll: deleted from the queue; webhook: answered 200). Cleared: every type, statuses and echoes of your own sends included.',
 	},
 	{
 		displayName: 'Chats',

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions, ITriggerFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { toConnection } from '../transport/connection';
+import { DEFAULT_EVENTS } from './description';
 import type { Connection } from '../transport/connection';
 import { buildFilter } from './notification/filters';
 import type { ChatKind, NotificationFilter } from './notification/filters';
@@ -11,7 +12,8 @@ type Context = ITriggerFunctions | IWebhookFunctions | IHookFunctions;
 export function filterFromParameters(context: Context): NotificationFilter {
 	try {
 		return buildFilter({
-			events: context.getNodeParameter('events', []) as string[],
+			// n8n fills in the default for a node saved without the field; the fallback matches it for any other caller.
+			events: context.getNodeParameter('events', DEFAULT_EVENTS) as string[],
 			chats: context.getNodeParameter('chats', 'all') as ChatKind,
 			chatIds: String(context.getNodeParameter('chatIds', '')),
 		});

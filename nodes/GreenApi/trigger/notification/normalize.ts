@@ -15,6 +15,21 @@ export interface NormalizedNotification extends IDataObject {
 	raw: IDataObject;
 }
 
+/** The statuses GREEN-API reports for a message we sent (outgoingMessageStatus). */
+export const MESSAGE_STATUSES = ['sent', 'delivered', 'read', 'failed', 'noAccount', 'notInGroup', 'yellowCard'] as const;
+
+/** What an outgoingMessageStatus item adds: enough to find the send (idMessage) and tell what became of it. */
+export interface StatusFields extends IDataObject {
+	/** The idMessage the send answered (the same as messageId, under the name the send node returns). */
+	idMessage: string;
+	/** One of MESSAGE_STATUSES; a status GREEN-API adds later passes as it is. */
+	status: string;
+	/** GREEN-API's reason for failed, noAccount, … ; '' when it gives none. */
+	description: string;
+	/** True when the message was sent through the API, false when from the phone. */
+	sendByApi: boolean;
+}
+
 type Json = Record<string, unknown>;
 
 function object(value: unknown): Json {
@@ -86,14 +101,20 @@ function timestampOf(value: unknown): NormalizedNotification['timestamp'] {
 	return Number.isNaN(date.getTime()) ? null : { iso: date.toISOString(), unix: value };
 }
 
+function statusFields(raw: Json): StatusFields {
+	// GREEN-API sends a JSON boolean; the string form is taken too, so a proxy that stringifies does not flip it.
+	return { idMessage: str(raw.idMessage), status: str(raw.status), description: str(raw.description), sendByApi: raw.sendByApi === true || raw.sendByApi === 'true' };
+}
+
 /** Never throws, whatever JSON `body` is: a throw here would stop the trigger at this notification. */
 export function normalizeNotification(body: unknown, receiptId?: number | string): NormalizedNotification {
 	const raw = object(body);
 	const senderData = object(raw.senderData);
 	const messageData = object(raw.messageData);
 	const chatId = chatOf(raw);
+	const type = str(raw.typeWebhook);
 	return {
-		type: str(raw.typeWebhook),
+		type,
 		chatId,
 		isGroup: chatId.endsWith('@g.us'),
 		sender: {
@@ -104,6 +125,7 @@ export function normalizeNotification(body: unknown, receiptId?: number | string
 		timestamp: timestampOf(raw.timestamp),
 		messageType: str(messageData.typeMessage),
 		text: messageText(messageData),
+		...(type === 'outgoingMessageStatus' ? statusFields(raw) : {}),
 		...(receiptId === undefined ? {} : { receiptId }),
 		raw: raw as IDataObject,
 	};

@@ -3,6 +3,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { filterFromParameters } from '../parameters';
 import { normalizeNotification } from '../notification/normalize';
+import { alreadySeen } from './dedupe';
 import { webhookTokenOf } from './token';
 
 function sameSecret(given: string, expected: string): boolean {
@@ -14,7 +15,8 @@ function sameSecret(given: string, expected: string): boolean {
 /**
  * GREEN-API's POST of one notification. Without the Webhook Token as a Bearer token the
  * answer is 401 and nothing starts; a notification the filters reject gets 200 and starts
- * nothing (GREEN-API would otherwise retry it for 24 hours).
+ * nothing (GREEN-API would otherwise retry it for 24 hours), and so does one this trigger has
+ * already seen (dedupe.ts).
  */
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const expected = webhookTokenOf(this);
@@ -26,5 +28,7 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 	}
 	const item = normalizeNotification(this.getBodyData());
 	if (!filterFromParameters(this)(item)) return {};
+	// A copy GREEN-API delivers again gets the same 200 as the first, so it stops retrying.
+	if (alreadySeen(this, item)) return {};
 	return { workflowData: [[{ json: item }]] };
 }
