@@ -128,6 +128,23 @@ describe('GREEN-API Trigger in a real n8n', () => {
 		expect(sink.of('webhook').map((b) => b.text)).toEqual(['genuine']);
 	});
 
+	it('webhook mode: a re-delivered notification starts nothing, also after n8n restarts (issue 18 item 3)', async () => {
+		const genuine = () => sink.of('webhook').filter((b) => b.text === 'delivered twice');
+		hookInstance.notifications.webhookCopies = 2;
+		expect((await hookInstance.notifications.deliverWebhook(incoming(910, { text: 'delivered twice' }))).status).toBe(200);
+		hookInstance.notifications.webhookCopies = 1;
+		await waitUntil(() => genuine().length >= 1, 20_000, 'the first copy at the sink');
+		// The trigger's memory is saved with the execution the first copy started: let it end.
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		await server!.restart();
+		await waitUntil(async () => (await fetch(`${server!.url}/webhook/${WEBHOOK_ID}/notifications`, { method: 'POST' })).status === 401, 60_000, 'the webhook registered again');
+		expect((await hookInstance.notifications.redeliverWebhook()).status).toBe(200);
+		expect((await hookInstance.notifications.deliverWebhook(incoming(911, { text: 'new after restart' }))).status).toBe(200);
+		await waitUntil(() => sink.of('webhook').some((b) => b.text === 'new after restart'), 20_000, 'a new notification after the restart at the sink');
+		expect(hookInstance.notifications.webhookLog.filter((post) => post.body.idMessage === incoming(910).idMessage).map((post) => post.status)).toEqual([200, 200, 200]);
+		expect(genuine()).toHaveLength(1);
+	});
+
 	it('deactivation stops polling within a second', async () => {
 		await waitForPolling();
 		const started = Date.now();
