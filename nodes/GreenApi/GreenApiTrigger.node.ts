@@ -12,6 +12,7 @@ import type {
 
 import { greenApiCredentialTest } from './methods/credentialTest';
 import { properties, WEBHOOK_RUN } from './trigger/description';
+import { webhookRunItems } from './trigger/notification/mediaContext';
 import { startPolling } from './trigger/poll/start';
 import { receiveWebhook } from './trigger/webhook/handler';
 import { webhookRegistration } from './trigger/webhook/registration';
@@ -58,12 +59,12 @@ export class GreenApiTrigger implements INodeType {
 	 * those items as they are. With trigger() defined, a test webhook's run ("Listen for test
 	 * event") would wait for good on an emit that never comes in webhook mode. The hidden
 	 * resource/operation exist only in webhook mode, so this runs there alone and passes the
-	 * items on; poll mode keeps trigger().
+	 * items on (with their files, under Download Media); poll mode keeps trigger().
 	 */
 	customOperations = {
 		[WEBHOOK_RUN.resource]: {
 			async [WEBHOOK_RUN.operation](this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-				return [this.getInputData()];
+				return [await webhookRunItems(this)];
 			},
 		},
 	};

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mediaProperties } from './notification/mediaOptions';
+
 const EVENT_TYPES = [
 	['Incoming Message', 'incomingMessageReceived'],
 	['Outgoing Message (Phone)', 'outgoingMessageReceived'],
@@ -143,4 +145,5 @@ export const properties: INodeProperties[] = [
 		placeholder: '+7 912 345-67-89, 120363043968066561@g.us',
 		description: 'Comma-separated phone numbers (any form, with country code) or chat IDs; empty: every chat',
 	},
+	...mediaProperties,
 ];
