@@ -91,7 +91,7 @@ describe('GREEN-API Trigger, Download Media (poll mode)', () => {
 		const { emitted } = await drain([body]);
 		expect(emitted).toHaveLength(1);
 		expect(emitted[0].binary).toBeUndefined();
-		expect(emitted[0].json.downloadError).toMatch(/^The file host 127\.0\.0\.1:\d+ answered HTTP 410: the download link has expired, and downloadFile gave no fresh link: GREEN-API failed to process the request: file is no longer available on WhatsApp$/);
+		expect(emitted[0].json.downloadError).toMatch(/^The file host 127\.0\.0\.1:\d+ answered HTTP 410: the download link has expired, and downloadFile gave no fresh link: GREEN-API failed to process the request: Internal error while downloading file by chatId 71234567890@c\.us and idMessage MSG000001$/);
 	});
 
 	it.each([

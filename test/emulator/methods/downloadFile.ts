@@ -4,8 +4,7 @@ import type { MethodHandler } from './method';
 
 /**
  * A fresh link to a received file, by chat and message (GREEN-API.md: 400 when the file is
- * unknown, 500 when WhatsApp no longer has it). The vendor's error texts are not documented:
- * these are the emulator's own.
+ * unknown, 500 when WhatsApp no longer has it), in the words of the vendor's docs page.
  */
 export const downloadFile: MethodHandler = {
 	name: 'downloadFile',
@@ -19,6 +18,7 @@ export const downloadFile: MethodHandler = {
 		if (!message.ok) return message.answer;
 		const link = files?.freshLink(chat.value, message.value) ?? { missing: 'unknown' as const };
 		if ('url' in link) return json(200, JSON.stringify({ downloadUrl: link.url }));
-		return link.missing === 'gone' ? text(500, 'file is no longer available on WhatsApp') : text(400, 'Validation failed. Details: file not found');
+		const which = `by chatId ${chat.value} and idMessage ${message.value}`;
+		return link.missing === 'gone' ? text(500, `Internal error while downloading file ${which}`) : text(400, `File message encrypted url not found ${which}`);
 	},
 };
