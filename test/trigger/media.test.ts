@@ -72,6 +72,18 @@ describe('GREEN-API Trigger, Download Media (poll mode)', () => {
 		expect(emulator.files.requests).toHaveLength(1);
 	});
 
+	it('with "As Soon as Received" too: the file is fetched before the start, and the notification deleted after it', async () => {
+		const bytes = randomBytes(60_000);
+		// The first file takes 300 ms: its notification must still be in the queue meanwhile.
+		emulator.files.fault({ kind: 'trickle', times: 1, intervalMs: 50, chunkBytes: 10_000 });
+		const { emitted } = await drain([incomingFile(1, { kind: 'image', bytes, files: emulator.files }), incomingFile(2, { kind: 'audio', files: emulator.files })], { ...POLL, acknowledge: 'onReceive' });
+		expect((await storedBytes(emitted[0].binary?.data)).equals(bytes)).toBe(true);
+		expect(emitted[1].binary?.data.mimeType).toBe('audio/ogg');
+		expect(emulator.files.requests.map((r) => r.complete)).toEqual([true, true]);
+		const firstDelete = emulator.requests.find((r) => r.method === 'deleteNotification');
+		expect(firstDelete!.at - emulator.files.requests[0].at).toBeGreaterThanOrEqual(250);
+	});
+
 	it('an expired link (404) or none at all: a fresh link from downloadFile, for the right chat and message', async () => {
 		const [expired, missing] = [randomBytes(20_000), randomBytes(30_000)];
 		const { emitted } = await drain([

@@ -26,7 +26,7 @@ function outcomeOf(run: IRun | undefined): RunOutcome {
 }
 
 /** `media`: with Download Media, each emit waits for its file (or its downloadError), never throws for it. */
-export function hooksFor(context: ITriggerFunctions, media?: MediaContext): LoopHooks {
+function hooksFor(context: ITriggerFunctions, media?: MediaContext): LoopHooks {
 	return {
 		run: async (item) => {
 			const data = await withMedia(item, media);
