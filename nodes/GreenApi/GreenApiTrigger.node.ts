@@ -12,6 +12,7 @@ import type {
 
 import { greenApiCredentialTest } from './methods/credentialTest';
 import { properties, WEBHOOK_RUN } from './trigger/description';
+import { webhookRunItems } from './trigger/notification/mediaContext';
 import { startPolling } from './trigger/poll/start';
 import { recordStarted } from './trigger/webhook/dedupe';
 import { receiveWebhook } from './trigger/webhook/handler';
@@ -59,15 +60,14 @@ export class GreenApiTrigger implements INodeType {
 	 * those items as they are. With trigger() defined, a test webhook's run ("Listen for test
 	 * event") would wait for good on an emit that never comes in webhook mode. The hidden
 	 * resource/operation exist only in webhook mode, so this runs there alone and passes the
-	 * items on; poll mode keeps trigger().
+	 * items on (with their files, under Download Media); poll mode keeps trigger().
 	 */
 	customOperations = {
 		[WEBHOOK_RUN.resource]: {
 			async [WEBHOOK_RUN.operation](this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-				const items = this.getInputData();
 				// Here, not in webhook(): only an execution's static data reaches the database (dedupe.ts).
-				recordStarted(this, items);
-				return [items];
+				recordStarted(this, this.getInputData());
+				return [await webhookRunItems(this)];
 			},
 		},
 	};

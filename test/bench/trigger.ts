@@ -10,6 +10,7 @@ import type { Acknowledge, LoopHooks } from '../../nodes/GreenApi/trigger/poll/t
 import { GreenApiEmulator } from '../emulator';
 import { incoming } from '../emulator/notification-bodies';
 import { table } from '../support/table';
+import { drainWithMedia } from './mediaDrain';
 
 /**
  * npm run bench (second part): the trigger's poll loop draining a backlog of 1,000
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
 		const perNotificationMs = (seconds * 1000) / BACKLOG;
 		rows.push({ acknowledge, notifications: BACKLOG, executions, seconds, perSecond: BACKLOG / seconds, perNotificationMs, overTwoRoundTrips: perNotificationMs / (2 * rtt) });
 	}
+	const media = await drainWithMedia(emulator, BACKLOG, LATENCY_MS, rtt);
 	const fixed = (value: number, digits = 2) => value.toFixed(digits);
 	console.log(`\nTrigger: draining ${BACKLOG} queued notifications, emulator latency ${LATENCY_MS} ms, measured round trip ${fixed(rtt)} ms (bound: 2 round trips = ${fixed(2 * rtt)} ms per notification)`);
 	console.log(
@@ -82,8 +84,17 @@ async function main(): Promise<void> {
 			rows.map((r) => [r.acknowledge, String(r.notifications), String(r.executions), fixed(r.seconds), fixed(r.perSecond, 1), fixed(r.perNotificationMs), fixed(r.overTwoRoundTrips)]),
 		),
 	);
+	console.log(
+		`\nTrigger with Download Media: ${BACKLOG} queued ${media.imageKb} KB images into n8n's binary store (filesystem); a plain GET of one takes ${fixed(media.transferMs)} ms here (bound: 2 round trips + that = ${fixed(media.boundMs)} ms per notification)`,
+	);
+	console.log(
+		table(
+			['notifications', 'with binary', 'seconds', 'per second', 'ms each', 'ms each / bound'].map((title) => ({ title, width: Math.max(title.length, 13), align: 'right' as const })),
+			[[String(media.notifications), String(media.withBinary), fixed(media.seconds), fixed(media.perSecond, 1), fixed(media.perNotificationMs), fixed(media.overBound)]],
+		),
+	);
 	const file = join(__dirname, '..', '..', '..', 'test', 'bench', 'trigger-results.json');
-	writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), latencyMs: LATENCY_MS, roundTripMs: rtt, rows }, null, 2)}\n`);
+	writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), latencyMs: LATENCY_MS, roundTripMs: rtt, rows, media }, null, 2)}\n`);
 	console.log(`Wrote ${file}`);
 	await emulator.close();
 }

@@ -58,3 +58,54 @@ export function stateChanged(seq: number): Body {
 export function incomingCall(seq: number, from = '71234567890@c.us'): Body {
 	return { typeWebhook: 'incomingCall', instanceData: INSTANCE, timestamp: BASE_TIME + seq, idMessage: `CALL${seq}`, from, status: 'offer' };
 }
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+/** Each kind as GREEN-API sends it: only documents keep the sender's file name, the rest get a generated one. */
+const MEDIA: Record<MediaKind, { typeMessage: string; mimeType: string; extension: string; fileName?: string }> = {
+	image: { typeMessage: 'imageMessage', mimeType: 'image/jpeg', extension: '.jpg' },
+	video: { typeMessage: 'videoMessage', mimeType: 'video/mp4', extension: '.mp4' },
+	// A voice note. The generated name's extension is an assumption: .oga is what Opus-in-Ogg files often get.
+	audio: { typeMessage: 'audioMessage', mimeType: 'audio/ogg; codecs=opus', extension: '.oga' },
+	document: { typeMessage: 'documentMessage', mimeType: 'application/pdf', extension: '.pdf', fileName: 'Invoice 42.pdf' },
+	sticker: { typeMessage: 'stickerMessage', mimeType: 'image/webp', extension: '.webp' },
+};
+
+export interface IncomingFileOptions {
+	kind: MediaKind;
+	/** The emulator's file host, which keeps the bytes and serves the link. */
+	files: { store(idMessage: string, file: { bytes: Buffer; mimeType: string; extension: string; chatId: string }, options?: { expired?: boolean }): string };
+	bytes?: Buffer;
+	chatId?: string;
+	name?: string;
+	caption?: string;
+	fileName?: string;
+	mimeType?: string;
+	/** The notification's link already answers 404 (downloadFile gives a working one). */
+	expired?: boolean;
+	/** No downloadUrl in the notification (downloadFile still knows the file). */
+	withoutUrl?: boolean;
+}
+
+/** An incoming image, video, voice note, document or sticker whose downloadUrl the emulator serves. */
+export function incomingFile(seq: number, options: IncomingFileOptions): Body {
+	const media = MEDIA[options.kind];
+	const chatId = options.chatId ?? '71234567890@c.us';
+	const body = incoming(seq, { chatId, name: options.name });
+	const idMessage = String(body.idMessage);
+	const mimeType = options.mimeType ?? media.mimeType;
+	const bytes = options.bytes ?? Buffer.from(`${options.kind} file of message ${seq}`);
+	const url = options.files.store(idMessage, { bytes, mimeType, extension: media.extension, chatId }, { expired: options.expired });
+	const generated = url.slice(url.lastIndexOf('/') + 1);
+	const fileMessageData: Body = {
+		...(options.withoutUrl ? {} : { downloadUrl: url }),
+		caption: options.caption ?? '',
+		fileName: options.fileName ?? media.fileName ?? generated,
+		jpegThumbnail: '',
+		mimeType,
+		forwardingScore: 0,
+		isForwarded: false,
+		...(options.kind === 'sticker' ? { isAnimated: false } : {}),
+	};
+	return { ...body, messageData: { typeMessage: media.typeMessage, fileMessageData } };
+}

@@ -20,6 +20,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	editMessage: 1,
 	// In no vendor table: grouped with the other chat-service methods (readChat, deleteMessage).
 	sendTyping: 10,
+	downloadFile: 5,
 };
 
 /**

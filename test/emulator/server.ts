@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Delivery } from './delivery';
 import { renderFault } from './faults';
+import { FileHost } from './files';
 import type { MessageLog } from './message-log';
 import { AVATAR_JPEG, AVATAR_PATH } from './methods/getAvatar';
 import { boundaryOf, MultipartParser } from './multipart';
@@ -66,6 +67,8 @@ export class GreenApiEmulator {
 	readonly notifications: NotificationQueue;
 	/** follow(): each queued send is followed by its outgoingMessageStatus notifications (sent → delivered → read). */
 	readonly statuses: SendStatuses;
+	/** Received files (incoming media, downloadFile's links), served on the media port without the token. */
+	readonly files: FileHost;
 
 	private constructor(
 		private readonly servers: { api: Server; media: Server },
@@ -73,6 +76,7 @@ export class GreenApiEmulator {
 	) {
 		this.url = urlOf(servers.api);
 		this.mediaUrl = urlOf(servers.media);
+		this.files = new FileHost(() => this.mediaUrl);
 		this.idInstance = options.idInstance ?? EMULATOR_ID_INSTANCE;
 		this.token = options.token ?? EMULATOR_TOKEN;
 		this.pipeline = new Pipeline(new RateLimiter(options.rateLimits), () => ({ idInstance: this.idInstance, token: this.token }));
@@ -194,6 +198,7 @@ export class GreenApiEmulator {
 		// First: it answers the long polls still waiting, and those answers are not this test's.
 		this.notifications.reset();
 		this.statuses.reset();
+		this.files.reset();
 		this.pipeline.clear();
 		this.log.clear();
 		this.overrides.clear();
@@ -238,6 +243,7 @@ export class GreenApiEmulator {
 
 	/** The media host: a multipart body is parsed as it streams (the file hashed, not held), then decided like any request. */
 	private receiveMedia(req: IncomingMessage, res: ServerResponse): void {
+		if (this.files.handle(req, res)) return;
 		const boundary = boundaryOf(req.headers['content-type']);
 		const parser = boundary === undefined ? undefined : new MultipartParser(boundary, { maxFileBytes: this.maxUploadBytes, keepBytes: this.keepUploadBytes });
 		req.on('data', (chunk: Buffer) => parser?.write(chunk));
@@ -254,7 +260,7 @@ export class GreenApiEmulator {
 	}
 
 	private methodRequest(body: string, baseUrl: string): Inputs['request'] {
-		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList };
+		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files };
 	}
 
 	private settle(req: IncomingMessage, res: ServerResponse, inputs: Inputs): void {

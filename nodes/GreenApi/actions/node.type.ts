@@ -4,7 +4,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodePropertie
 type NodeMap = {
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
 	group: 'getGroupData';
-	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping';
+	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile';
 };
 
 export type GreenApiType = AllEntities<NodeMap>;

@@ -22,6 +22,8 @@ export const GREEN_API_RATE_LIMITS = {
 	readChat: 10,
 	// In no table of the vendor's: as its neighbour readChat, a conservative guess.
 	sendTyping: 10,
+	// Shared by Message → Download File and the trigger's Download Media (its fallback for expired links).
+	downloadFile: 5,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;

@@ -21,13 +21,25 @@ const dispatchers = new Map<string, Dispatcher>();
  * and bounded as a whole by the attempt deadline.
  */
 export function sharedDispatcher(): Dispatcher {
-	const setting = proxySetting();
+	return dispatcherFor('api', MAX_RESPONSE_BYTES);
+}
+
+/**
+ * The same for received files (fileStream.ts), without undici's response cap: their cap is
+ * an option of its own (up to WhatsApp's 2 GB), counted while the body streams to n8n's store.
+ */
+export function fileDispatcher(): Dispatcher {
+	return dispatcherFor('files', -1);
+}
+
+function dispatcherFor(kind: string, maxResponseSize: number): Dispatcher {
+	const setting = `${kind}\n${proxySetting()}`;
 	let dispatcher = dispatchers.get(setting);
 	if (!dispatcher) {
 		dispatcher = new EnvHttpProxyAgent({
 			connect: { timeout: CONNECT_TIMEOUT_MS },
 			keepAliveTimeout: 10_000,
-			maxResponseSize: MAX_RESPONSE_BYTES,
+			maxResponseSize,
 			// Through a proxy, always a CONNECT tunnel, plain http included: a forwarding proxy
 			// would see, and may log, the whole request path, token included.
 			proxyTunnel: true,

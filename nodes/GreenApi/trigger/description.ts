@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mediaProperties } from './notification/mediaOptions';
+
 /** [name, value, what the event is]: the picker is the only place many users read about them. */
 const EVENT_TYPES = [
 	['Incoming Message', 'incomingMessageReceived', 'A message someone sent to this WhatsApp number, in a personal chat or a group'],
@@ -156,4 +158,5 @@ export const properties: INodeProperties[] = [
 		placeholder: '+7 912 345-67-89, 120363043968066561@g.us',
 		description: 'Comma-separated phone numbers (any form, with country code) or chat IDs; empty: every chat',
 	},
+	...mediaProperties,
 ];

@@ -1,6 +1,7 @@
 // The methods the emulator serves: one row each, keyed by the path segment in lower case.
 import { deleteMessage, editMessage, readChat, sendTyping } from './chatActions';
 import { checkWhatsapp } from './checkWhatsapp';
+import { downloadFile } from './downloadFile';
 import { getAvatar } from './getAvatar';
 import { getContactInfo } from './getContactInfo';
 import { getContacts } from './getContacts';
@@ -36,5 +37,6 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		deleteMessage,
 		readChat,
 		sendTyping,
+		downloadFile,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -1,4 +1,5 @@
 import type { Answer } from '../types';
+import type { LinkAnswer } from '../files';
 import type { MultipartError, UploadForm } from '../multipart';
 
 /** What a method's handler may read: the request body, the instance, and the test's overrides. */
@@ -15,6 +16,8 @@ export interface MethodRequest {
 	newId(): string;
 	/** sendFileByUpload: the form the media host parsed (the file already hashed), instead of a JSON body. */
 	form?: UploadForm | MultipartError;
+	/** downloadFile: the file host's fresh link to a received file. */
+	files?: { freshLink(chatId: string, idMessage: string): LinkAnswer };
 }
 
 export interface MethodHandler {

@@ -50,6 +50,7 @@ describe('the node description', () => {
 			'Message: Delete Message',
 			'Message: Mark as Read',
 			'Message: Show Typing',
+			'Message: Download File',
 		]);
 	});
 
@@ -82,7 +83,7 @@ describe('wording in the editor', () => {
 	it('links each operation to its own GREEN-API page, under its first field', () => {
 		for (const { value } of operations) {
 			const first = description.properties.find((property) => property.displayOptions?.show?.operation?.includes(value));
-			expect(first?.hint).toMatch(new RegExp(`<a href="https://green-api\\.com/en/docs/api/\\w+/${value}\\w*/" target="_blank">GREEN-API docs: ${value}</a>$`, 'i'));
+			expect(first?.hint).toMatch(new RegExp(`<a href="https://green-api\\.com/en/docs/api/\\w+(?:/\\w+)?/${value}\\w*/" target="_blank">GREEN-API docs: ${value}</a>$`, 'i'));
 		}
 	});
 

@@ -1,6 +1,7 @@
 import type { OperationTable } from '../node.type';
 import type { Resource } from '../resources';
 import * as deleteMessage from './deleteMessage.operation';
+import * as downloadFile from './downloadFile.operation';
 import * as editMessage from './editMessage.operation';
 import * as forwardMessages from './forwardMessages.operation';
 import * as readChat from './readChat.operation';
@@ -11,6 +12,6 @@ import * as sendMessage from './sendMessage.operation';
 import * as sendPoll from './sendPoll.operation';
 import * as sendTyping from './sendTyping.operation';
 
-const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, forwardMessages, editMessage, deleteMessage, readChat, sendTyping };
+const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, forwardMessages, editMessage, deleteMessage, readChat, sendTyping, downloadFile };
 
 export const resource: Resource = { name: 'Message', value: 'message', operations };

@@ -23,7 +23,7 @@ export async function settle(
 	signal: AbortSignal,
 ): Promise<Verdict> {
 	if (options.acknowledge === 'onReceive') {
-		hooks.start(item);
+		await hooks.start(item);
 		return 'delete';
 	}
 	const attempts = Math.max(1, Math.floor(options.maxAttempts));

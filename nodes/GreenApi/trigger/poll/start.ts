@@ -5,6 +5,9 @@ import { withSecrets } from '../../transport/connection';
 import type { Connection } from '../../transport/connection';
 import { GreenApiError } from '../../transport/failures';
 import { quoteUrl } from '../../transport/redactUrl';
+import { pollMedia } from '../notification/mediaContext';
+import { withMedia } from '../notification/media';
+import type { MediaContext } from '../notification/media';
 import { connectionOf, filterFromParameters } from '../parameters';
 import { claimInstance } from './consumers';
 import type { Consumer } from './consumers';
@@ -22,19 +25,21 @@ function outcomeOf(run: IRun | undefined): RunOutcome {
 	return { ok: false, reason: error?.message ?? `the execution ended with status ${run.status}` };
 }
 
-function hooksFor(context: ITriggerFunctions): LoopHooks {
+/** `media`: with Download Media, each emit waits for its file (or its downloadError), never throws for it. */
+function hooksFor(context: ITriggerFunctions, media?: MediaContext): LoopHooks {
 	return {
 		run: async (item) => {
+			const data = await withMedia(item, media);
 			const done = context.helpers.createDeferredPromise<IRun>();
 			try {
-				context.emit([[{ json: item }]], undefined, done);
+				context.emit([[data]], undefined, done);
 				return outcomeOf(await done.promise);
 			} catch (error) {
 				// n8n rejects the done-promise only for a cancelled execution: one more attempt, like a failure.
 				return { ok: false, reason: `the execution was cancelled or could not start (${(error as Error).message})` };
 			}
 		},
-		start: (item) => context.emit([[{ json: item }]]),
+		start: async (item) => context.emit([[await withMedia(item, media)]]),
 		poison: (item, attempts, reason) => {
 			const which = `GREEN-API notification ${String(item.receiptId)} from ${item.chatId || 'no chat'}`;
 			const error =
@@ -108,9 +113,10 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 		manual,
 	};
 	const options = { ...pollOptionsOf(context, connection.secrets), filter };
+	const media = pollMedia(context, connection);
 	await checkSettings(context, api, connection);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
-	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context));
+	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context, media));
 	// Returns at once: n8n awaits it when the workflow is unpublished or saved. The execution in
 	// flight ends on its own and its notification is deleted then; a newer loop on this instance
 	// waits for that instead of running it again (receipts.ts).

@@ -12,8 +12,8 @@ export type RunOutcome = { ok: true } | { ok: false; reason: string };
 export interface LoopHooks {
 	/** Starts an execution for the item and resolves when it has ended. */
 	run(item: NormalizedNotification): Promise<RunOutcome>;
-	/** Starts an execution and does not wait for it. */
-	start(item: NormalizedNotification): void;
+	/** Starts an execution and does not wait for it (only for what it needs first: its file, with Download Media). */
+	start(item: NormalizedNotification): void | Promise<void>;
 	/** A notification that failed every attempt (0: that could not be run) was deleted: tell the user. */
 	poison(item: NormalizedNotification, attempts: number, reason: string): void;
 	/** The credential or the instance's authorisation is wrong: n8n's trigger error path. */
