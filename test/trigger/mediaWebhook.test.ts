@@ -22,11 +22,18 @@ const PARAMETERS: IDataObject = { mode: 'webhook', webhookToken: WEBHOOK_TOKEN, 
 let emulator: GreenApiEmulator;
 let server: Server;
 let received: INodeExecutionData[][] = [];
+let deliveries = 0;
 
 function webhookContext(req: IncomingMessage, res: ServerResponse, body: unknown): IWebhookFunctions {
 	const response = { status: (code: number) => ((res.statusCode = code), response), send: (text: string) => (res.write(text), response), end: () => res.end() };
+	// A workflow of its own per delivery: these tests are about files, not about re-deliveries (dedupe.ts).
+	const workflowId = `media-webhook-${++deliveries}`;
+	const staticData: IDataObject = {};
 	return {
 		getNode: () => ({ name: 'GREEN-API Trigger' }),
+		getMode: () => 'webhook',
+		getWorkflow: () => ({ id: workflowId }),
+		getWorkflowStaticData: () => staticData,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in PARAMETERS ? PARAMETERS[name] : fallback),
 		getHeaderData: () => req.headers,
 		getBodyData: () => body,
