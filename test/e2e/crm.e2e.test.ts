@@ -7,10 +7,12 @@
 import { existsSync } from 'node:fs';
 
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
-import { incoming } from '../emulator/notification-bodies';
-import { createCrmTable, crmRows, crmWorkflow, medianAndP95 } from './crm';
+import { randomBytes } from 'node:crypto';
+
+import { incoming, incomingFile } from '../emulator/notification-bodies';
+import { createCrmTable, crmRows, crmWorkflow, medianAndP95, triggerItems } from './crm';
 import type { CrmTable } from './crm';
-import { N8n } from './n8n';
+import { N8n, repoRoot } from './n8n';
 import { killAll } from './process';
 import { N8nServer } from './server';
 import { waitUntil } from './trigger-n8n';
@@ -19,6 +21,9 @@ import { greenApiCredential } from './workflows';
 const CREDENTIAL = { id: 'greenApiDemo', name: 'GREEN-API emulator' };
 const CUSTOMERS = 20;
 const TWICE = [3, 7, 15];
+/** This customer's one message is a voice note (Download Media is on in the shipped workflow). */
+const VOICE = 5;
+const VOICE_NOTE = randomBytes(150_000);
 
 let emulator: GreenApiEmulator;
 let n8n: N8n | undefined;
@@ -31,7 +36,10 @@ const chatOf = (customer: number) => `7913${String(customer).padStart(7, '0')}@c
 const written: Array<{ chatId: string; idMessage: string; text: string; receiptId: number }> = [];
 
 function write(customer: number, seq: number, text: string): void {
-	const body = incoming(seq, { chatId: chatOf(customer), text });
+	const body =
+		customer === VOICE && text.startsWith('Hello')
+			? incomingFile(seq, { kind: 'audio', files: emulator.files, chatId: chatOf(customer), bytes: VOICE_NOTE })
+			: incoming(seq, { chatId: chatOf(customer), text });
 	const [receiptId] = emulator.notifications.enqueue(body);
 	written.push({ chatId: chatOf(customer), idMessage: String(body.idMessage), text, receiptId });
 }
@@ -99,6 +107,14 @@ describe('the CRM workflow in a real n8n', () => {
 			expect(rows.find((row) => row.chatId === chatOf(customer))?.lastMessage).toBe(`Customer ${customer} again: where is my order?`);
 		}
 		expect(rows.every((row) => row.phone === String(row.chatId).replace('@c.us', ''))).toBe(true);
+		expect(rows.find((row) => row.chatId === chatOf(VOICE))?.lastMessage).toBe('[audioMessage]');
+
+		// The voice note reached the workflow as a file: n8n's binary data, of its size, as audio/ogg.
+		const voice = (await triggerItems(server!, cookie, crmWorkflow(CREDENTIAL).id, repoRoot())).find((item) => (item.json as { chatId?: string }).chatId === chatOf(VOICE));
+		const binary = (voice?.binary as Record<string, { mimeType: string; bytes?: number; fileSize?: string }> | undefined)?.data;
+		process.stderr.write(`[e2e] crm: the voice note as binary data: ${JSON.stringify(binary && { mimeType: binary.mimeType, bytes: binary.bytes, fileSize: binary.fileSize })}\n`);
+		expect(binary?.mimeType).toBe('audio/ogg');
+		expect(binary?.bytes ?? Number.NaN).toBe(VOICE_NOTE.length);
 	}, 420_000);
 
 	it("no token in n8n's output", async () => {

@@ -50,6 +50,28 @@ export async function crmRows(server: N8nServer, cookie: string, table: CrmTable
 	return answer.data.data;
 }
 
+interface ExecutionSummary {
+	id: string;
+}
+
+/**
+ * The trigger's output item of every execution of `workflowId`, as n8n saved it (its run
+ * data is stored in the `flatted` format; the parser is n8n's own dependency).
+ */
+export async function triggerItems(server: N8nServer, cookie: string, workflowId: string, n8nRoot: string): Promise<Array<Record<string, unknown>>> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { parse } = require(join(n8nRoot, 'test/e2e/n8n/node_modules/flatted')) as { parse: (text: string) => unknown };
+	const list = (await server.get(cookie, `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`)) as { data: { results: ExecutionSummary[] } };
+	const items: Array<Record<string, unknown>> = [];
+	for (const { id } of list.data.results) {
+		const execution = (await server.get(cookie, `/rest/executions/${id}`)) as { data: { data: string } };
+		const data = parse(execution.data.data) as { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<Record<string, unknown>>> } }>> } };
+		const item = data.resultData.runData['GREEN-API Trigger']?.[0]?.data?.main[0]?.[0];
+		if (item) items.push(item);
+	}
+	return items;
+}
+
 /** Median and 95th percentile (nearest rank) of `values`, in their unit. */
 export function medianAndP95(values: number[]): { median: number; p95: number } {
 	const sorted = [...values].sort((a, b) => a - b);
