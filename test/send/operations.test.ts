@@ -24,6 +24,16 @@ describe('the Message operations', () => {
 		expect(output[0].json.idMessage).toBe(first.idMessage);
 	});
 
+	it('Send Text as an AI agent\'s tool: $fromAI fills Chat ID and Message from the tool call', async () => {
+		// n8n hands a tool's arguments to the node as its input item (json.query); $fromAI reads them there.
+		const items = [{ query: { chatId: '+7 900 200-00-01', message: 'Your order has shipped' } }];
+		const parameters = { chatId: "={{ $fromAI('chatId', 'The customer\\'s phone number or WhatsApp chat ID', 'string') }}", message: "={{ $fromAI('message', 'The text to send', 'string') }}" };
+		const { contacts: output, error } = await run('sendMessage', parameters, items);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.json.chatId)).toEqual([A]);
+		expect(stage.emulator.messages.all().map((m) => m.fields)).toEqual([{ chatId: A, message: 'Your order has shipped' }]);
+	});
+
 	it('Send File by URL: the name comes from the link when none is given', async () => {
 		const { contacts: output } = await run('sendFile', { fileSource: 'url', urlFile: 'https://example.com/files/price%20list.pdf', caption: 'Prices' });
 		expect(output[0].json).toMatchObject({ chatId: A, fileName: 'price list.pdf', sendState: 'queued' });
