@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { normalizeNotification } from '../../nodes/GreenApi/trigger/notification/normalize';
+import { incoming } from '../emulator/notification-bodies';
 import { useStage } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
 
@@ -22,6 +24,15 @@ describe('the Message operations', () => {
 		expect(first.fields).toEqual({ chatId: A, message: 'Hello *there*', quotedMessageId: '3EB0C767D097B7C7C030', linkPreview: false, typingTime: 3000 });
 		expect(second.fields).toEqual({ chatId: GROUP, message: 'Hello *there*', linkPreview: false, typingTime: 3000 });
 		expect(output[0].json.idMessage).toBe(first.idMessage);
+	});
+
+	it('placed after the trigger, Send Text answers a group message in the group, quoting it, with no Chat ID typed', async () => {
+		const item = normalizeNotification(incoming(7, { chatId: GROUP, text: 'Who has the keys?' }));
+		expect(item.sender.chatId).not.toBe(GROUP);
+		// Chat ID is left at its default ({{ $json.chatId }}); the Quote Message ID option is added with its own.
+		const { error } = await run('sendMessage', { message: 'I do' }, [item], { quotedMessageId: '={{ $json.messageId }}' });
+		expect(error).toBeUndefined();
+		expect(stage.emulator.messages.all().map((m) => m.fields)).toEqual([{ chatId: GROUP, message: 'I do', quotedMessageId: item.messageId }]);
 	});
 
 	it('Send Text as an AI agent\'s tool: $fromAI fills Chat ID and Message from the tool call', async () => {
