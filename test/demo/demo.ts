@@ -216,7 +216,7 @@ export async function main({ write = (s) => process.stdout.write(s) }: DemoOptio
 		const problems = [...problemsWith(contacts, products, error), ...problemsWith(enrichment.contacts, enrichment.products, enrichment.error).map((p) => `enrichment: ${p}`)];
 		if (problems.length === 0) {
 			say(`OK: contact "${seed.name}" and its products ${SEED_PRODUCT_IDS.join(', ')} came out.`);
-			say(`Next: import ${WORKFLOW_FILE} into your n8n; the README's demo section has the steps`);
+			say(`Next: import ${WORKFLOW_FILE} into your n8n; docs/development.md has the steps`);
 			say(`(the emulator for it: node .build/test/emulator/cli.js --port ${IMPORT_PORT}).`);
 		} else {
 			say('DEMO FAILED:');
