@@ -2,7 +2,6 @@
 // re-deliveries included, to a loopback server that hands each request to n8n-core's
 // WebhookContext and runs the execution it starts (engineN8n.ts). A restart is a new
 // EngineN8n on the same static-data row with the node's module loaded afresh.
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeType, ITriggerResponse } from 'n8n-workflow';
@@ -14,7 +13,7 @@ import { call } from '../emulator/http-client';
 import { incoming, outgoingStatus, stateChanged } from '../emulator/notification-bodies';
 import { shutdownServices } from '../engine/services';
 import { EngineN8n } from './engineN8n';
-import { credentialsFor, waitFor } from './harness';
+import { credentialsFor, listenForJson, waitFor } from './harness';
 
 const WEBHOOK_TOKEN = 'webhook-secret-of-the-dedupe-test';
 const WEBHOOK = { mode: 'webhook', webhookToken: WEBHOOK_TOKEN };
@@ -47,17 +46,12 @@ function echo(seq: number, idMessage: string): Record<string, unknown> {
 
 beforeAll(async () => {
 	emulator = await GreenApiEmulator.start();
-	server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			void n8n.deliver(JSON.parse(Buffer.concat(chunks).toString('utf8')), req.headers as Record<string, string>).then(
-				(answer) => res.writeHead(answer.status).end(''),
-				(error: Error) => res.writeHead(500).end(error.message),
-			);
-		});
+	server = await listenForJson((req, res, body) => {
+		void n8n.deliver(body, req.headers as Record<string, string>).then(
+			(answer) => res.writeHead(answer.status).end(''),
+			(error: Error) => res.writeHead(500).end(error.message),
+		);
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 beforeEach(() => {
 	emulator.reset();

@@ -1,5 +1,8 @@
 // The trigger's loop against the emulator over real HTTP, with n8n's side (emit, error
 // path) played by recording hooks, and a fake ITriggerFunctions for activation.
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeExecutionData, IRun, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
@@ -141,4 +144,18 @@ export function useQueueEmulator(use: (emulator: GreenApiEmulator) => void): voi
 	afterAll(async () => {
 		await emulator?.close();
 	});
+}
+
+/**
+ * A webhook receiver on 127.0.0.1 (a free port) standing in for n8n's: reads each POST's
+ * JSON body ({} when empty) and hands it to `handle`, which answers.
+ */
+export async function listenForJson(handle: (req: IncomingMessage, res: ServerResponse, body: unknown) => void): Promise<Server> {
+	const server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => handle(req, res, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return server;
 }

@@ -2,7 +2,6 @@
 // node's webhook() answers it, and the run it starts (through n8n-core's WorkflowExecute) fetches
 // the file into n8n's binary store.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,7 +12,7 @@ import { shutdownServices } from '../engine/services';
 import { GreenApiEmulator } from '../emulator';
 import { incoming, incomingFile } from '../emulator/notification-bodies';
 import { runWebhookItems, storedBytes } from './engineTrigger';
-import { credentialsFor } from './harness';
+import { credentialsFor, listenForJson } from './harness';
 
 const node = new GreenApiTrigger();
 const WEBHOOK_TOKEN = 'webhook-secret-of-the-media-test';
@@ -43,18 +42,13 @@ function webhookContext(req: IncomingMessage, res: ServerResponse, body: unknown
 
 beforeAll(async () => {
 	emulator = await GreenApiEmulator.start();
-	server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			void (async () => {
-				const answer = await node.webhook.call(webhookContext(req, res, JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-				if (answer.workflowData) received.push(answer.workflowData[0]);
-				if (!answer.noWebhookResponse) res.end('');
-			})();
-		});
+	server = await listenForJson((req, res, body) => {
+		void (async () => {
+			const answer = await node.webhook.call(webhookContext(req, res, body));
+			if (answer.workflowData) received.push(answer.workflowData[0]);
+			if (!answer.noWebhookResponse) res.end('');
+		})();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 beforeEach(() => {
 	emulator.reset();

@@ -1,6 +1,5 @@
 // Webhook mode: the emulator POSTs notifications as GREEN-API does to a loopback server
 // that hands each request to the node's webhook() the way n8n's live webhook does.
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
@@ -8,7 +7,7 @@ import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions
 import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
-import { credentialsFor } from './harness';
+import { credentialsFor, listenForJson } from './harness';
 
 const node = new GreenApiTrigger();
 const WEBHOOK_TOKEN = 'webhook-secret-of-this-test';
@@ -53,19 +52,14 @@ function hookContext(mode: 'trigger' | 'manual' = 'trigger'): IHookFunctions {
 
 beforeAll(async () => {
 	emulator = await GreenApiEmulator.start();
-	server = createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			void (async () => {
-				const answer = await node.webhook.call(webhookContext(req, res, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')));
-				if (answer.noWebhookResponse) return;
-				if (answer.workflowData) executions.push(answer.workflowData[0]);
-				res.end('');
-			})();
-		});
+	server = await listenForJson((req, res, body) => {
+		void (async () => {
+			const answer = await node.webhook.call(webhookContext(req, res, body));
+			if (answer.noWebhookResponse) return;
+			if (answer.workflowData) executions.push(answer.workflowData[0]);
+			res.end('');
+		})();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/abc/notifications`;
 });
 beforeEach(() => {
