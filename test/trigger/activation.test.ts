@@ -5,21 +5,14 @@ import type { ITriggerResponse } from 'n8n-workflow';
 import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
-import { activate, credentialsFor, fakeTrigger, useQueueEmulator, waitFor, WRONG_TOKEN } from './harness';
+import { activate, credentialsFor, fakeTrigger, useActivatedTriggers, waitFor, WRONG_TOKEN } from './harness';
 import type { FakeTrigger } from './harness';
 
 const node = new GreenApiTrigger();
 const POLL = { mode: 'poll', receiveTimeout: 5, acknowledge: 'afterFinished', maxAttempts: 2, events: ['incomingMessageReceived'], chats: 'all', chatIds: '' };
 
 let emulator: GreenApiEmulator;
-const open: ITriggerResponse[] = [];
-
-useQueueEmulator((started) => (emulator = started));
-afterEach(async () => {
-	await Promise.all(open.splice(0).map(async (response) => await response.closeFunction?.()));
-	// closeFunction returns before its loop has ended: the next test's counts start once the server saw every poll go.
-	await waitFor(() => emulator.notifications.polling === 0, 5_000, 'every long poll closed');
-});
+const open = useActivatedTriggers((started) => (emulator = started));
 
 async function start(fake: FakeTrigger): Promise<ITriggerResponse> {
 	const response = await activate(node, fake);

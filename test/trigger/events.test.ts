@@ -1,7 +1,7 @@
 // The event picker: what a new trigger listens to, what each event says it is, and that
 // statuses and echoes of our own sends come through only when chosen. Through n8n-core's
 // contexts (engineN8n.ts), so "a new trigger" is a node saved without the field, as n8n stores one.
-import type { IDataObject, INodePropertyOptions, ITriggerResponse } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import { MESSAGE_STATUSES } from '../../nodes/GreenApi/trigger/notification/normalize';
@@ -10,7 +10,7 @@ import type { GreenApiEmulator } from '../emulator';
 import { incoming, outgoingStatus } from '../emulator/notification-bodies';
 import { shutdownServices } from '../engine/services';
 import { EngineN8n } from './engineN8n';
-import { credentialsFor, useQueueEmulator, waitFor } from './harness';
+import { credentialsFor, useActivatedTriggers, waitFor } from './harness';
 
 const node = new GreenApiTrigger();
 const WEBHOOK_TOKEN = 'webhook-secret-of-the-events-test';
@@ -23,12 +23,7 @@ function apiEcho(seq: number): Record<string, unknown> {
 }
 
 let emulator: GreenApiEmulator;
-const open: ITriggerResponse[] = [];
-useQueueEmulator((started) => (emulator = started));
-afterEach(async () => {
-	await Promise.all(open.splice(0).map(async (response) => await response.closeFunction?.()));
-	await waitFor(() => emulator.notifications.polling === 0, 5_000, 'every long poll closed');
-});
+const open = useActivatedTriggers((started) => (emulator = started));
 afterAll(shutdownServices);
 
 async function polling(parameters: IDataObject): Promise<EngineN8n> {

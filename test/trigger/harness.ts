@@ -159,3 +159,22 @@ export async function listenForJson(handle: (req: IncomingMessage, res: ServerRe
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return server;
 }
+
+/**
+ * The queue emulator, plus the triggers a test activates (push each ITriggerResponse on the
+ * list returned): closed after each test, which then waits until the server saw every poll go,
+ * since closeFunction returns before its loop has ended.
+ */
+export function useActivatedTriggers(use: (emulator: GreenApiEmulator) => void): ITriggerResponse[] {
+	const open: ITriggerResponse[] = [];
+	let emulator: GreenApiEmulator | undefined;
+	useQueueEmulator((started) => {
+		emulator = started;
+		use(started);
+	});
+	afterEach(async () => {
+		await Promise.all(open.splice(0).map(async (response) => await response.closeFunction?.()));
+		if (emulator) await waitFor(() => emulator!.notifications.polling === 0, 5_000, 'every long poll closed');
+	});
+	return open;
+}

@@ -1,24 +1,17 @@
 // The getSettings check before polling: bounded in time (n8n activates workflows one at a
 // time, so a slow one holds up every later one), and its refusal quotes no secret.
-import type { ITriggerResponse } from 'n8n-workflow';
 
 import { GreenApiTrigger } from '../../nodes/GreenApi/GreenApiTrigger.node';
 import { hideUrlParts } from '../../nodes/GreenApi/transport/redactUrl';
 import type { GreenApiEmulator } from '../emulator';
 import { incoming } from '../emulator/notification-bodies';
-import { activate, credentialsFor, fakeTrigger, useQueueEmulator, waitFor } from './harness';
+import { activate, credentialsFor, fakeTrigger, useActivatedTriggers, waitFor } from './harness';
 
 const node = new GreenApiTrigger();
 const POLL = { mode: 'poll', receiveTimeout: 5, acknowledge: 'afterFinished', maxAttempts: 2, events: ['incomingMessageReceived'], chats: 'all', chatIds: '' };
 
 let emulator: GreenApiEmulator;
-const open: ITriggerResponse[] = [];
-
-useQueueEmulator((started) => (emulator = started));
-afterEach(async () => {
-	await Promise.all(open.splice(0).map(async (response) => await response.closeFunction?.()));
-	await waitFor(() => emulator.notifications.polling === 0, 5_000, 'every long poll closed');
-});
+const open = useActivatedTriggers((started) => (emulator = started));
 
 async function refusalFor(webhookUrl: string, webhookUrlToken = ''): Promise<string> {
 	Object.assign(emulator.notifications.settings, { webhookUrl, webhookUrlToken });
