@@ -31,6 +31,8 @@ export class SendStatuses {
 	readonly errors: string[] = [];
 	private options: { statuses: string[]; intervalMs: number; description: string; chatId?: string } | undefined;
 	private readonly timers = new Set<NodeJS.Timeout>();
+	/** Statuses planned but not yet produced (a message's next one waits for its timer). */
+	private planned = 0;
 	private readonly posting = new Set<Promise<unknown>>();
 
 	constructor(
@@ -51,13 +53,14 @@ export class SendStatuses {
 
 	/** Statuses planned or being POSTed: 0 once everything planned so far went out. */
 	get pending(): number {
-		return this.timers.size + this.posting.size;
+		return this.planned + this.posting.size;
 	}
 
 	reset(): void {
 		this.options = undefined;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+		this.planned = 0;
 		this.produced.length = 0;
 		this.errors.length = 0;
 	}
@@ -66,13 +69,20 @@ export class SendStatuses {
 		const options = this.options;
 		if (!options || entry.idMessage === undefined || !SEND_METHODS.has(entry.method)) return;
 		if (options.chatId !== undefined && options.chatId !== entry.chatId) return;
-		options.statuses.forEach((status, index) => {
+		// Each status timed from the one before, never all at once: Node fires expired timers a list
+		// (one per delay) at a time, so on a busy loop a later send's "read" could pass its "sent".
+		this.planned += options.statuses.length;
+		const next = (index: number): void => {
+			if (index >= options.statuses.length) return;
 			const timer = setTimeout(() => {
 				this.timers.delete(timer);
-				this.emit(entry, status, options.description);
-			}, options.intervalMs * (index + 1));
+				this.planned--;
+				this.emit(entry, options.statuses[index], options.description);
+				next(index + 1);
+			}, options.intervalMs);
 			this.timers.add(timer);
-		});
+		};
+		next(0);
 	}
 
 	private emit(entry: LoggedMessage, status: string, description: string): void {
