@@ -4,7 +4,8 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodePropertie
 type NodeMap = {
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
 	group: 'getGroupData';
-	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile';
+	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';
+	status: 'sendTextStatus' | 'sendVoiceStatus' | 'sendMediaStatus' | 'deleteStatus' | 'getStatusStatistic' | 'getIncomingStatuses' | 'getOutgoingStatuses';
 };
 
 export type GreenApiType = AllEntities<NodeMap>;

@@ -24,9 +24,22 @@ export const GREEN_API_RATE_LIMITS = {
 	sendTyping: 10,
 	// Shared by Message → Download File and the trigger's Download Media (its fallback for expired links).
 	downloadFile: 5,
+	// In no table of the vendor's (beta methods): 1/s, the slowest of its send-like methods
+	// (editMessage), rather than the sends' 50; a 429 is rejected, never queued, so a low
+	// guess costs time, never a duplicate. Raise it in Options → Requests per Second.
+	sendInteractiveButtons: 1,
+	sendInteractiveButtonsReply: 1,
+	// A binary voice/media status uploads (uploadFile, in no table) under its status's limit.
+	sendTextStatus: 5,
+	sendVoiceStatus: 5,
+	sendMediaStatus: 5,
+	deleteStatus: 10,
+	getStatusStatistic: 1,
+	getIncomingStatuses: 1,
+	getOutgoingStatuses: 1,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;
 
 /** Attempts that upload a file (up to 100 MB) may take longer than a lookup's 30 s. */
-export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000 };
+export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000, sendVoiceStatus: 300_000, sendMediaStatus: 300_000 };

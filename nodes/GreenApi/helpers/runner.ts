@@ -15,7 +15,8 @@ import type { LimitedMethod } from './rateLimits';
 
 /** What one operation's fetch may use: the call to its method, already limited and retried. */
 export interface FetchContext {
-	call<T>(body: IDataObject | undefined, read: (json: unknown) => T): Promise<T>;
+	/** `query`: a GET's URL parameters (getIncomingStatuses' ?minutes=). */
+	call<T>(body: IDataObject | undefined, read: (json: unknown) => T, query?: CallOptions['query']): Promise<T>;
 	context: IExecuteFunctions;
 	connection: Connection;
 	options: IDataObject;
@@ -66,7 +67,7 @@ export function runPerItem<P, A>(operation: PerItemOperation<P, A>) {
 		const signal = this.getExecutionCancelSignal();
 		const callOptions: CallOptions = { perSecond: tuning.requestsPerSecond, maxRetries: tuning.retries, timeoutMs: tuning.timeoutMs, signal };
 		const fetchContext: FetchContext = {
-			call: (body, read) => callGreenApi(connection, operation.method, body, callOptions, read),
+			call: (body, read, query) => callGreenApi(connection, operation.method, body, query ? { ...callOptions, query } : callOptions, read),
 			context: this,
 			connection,
 			options,

@@ -11,6 +11,8 @@ export interface StreamedBody {
 	contentType: string;
 	length: number;
 	open(): Readable;
+	/** Headers of the upload itself, e.g. uploadFile's GA-Filename. */
+	headers?: Record<string, string>;
 }
 
 export type RequestBody = IDataObject | StreamedBody;
@@ -22,7 +24,7 @@ export function isStreamed(body: RequestBody | undefined): body is StreamedBody 
 /** What one attempt writes: a JSON text can be written again as it is; a stream is reopened. */
 export function bodyOf(body: RequestBody | undefined): { headers: Record<string, string>; open(): string | Readable | undefined } {
 	if (body === undefined) return { headers: {}, open: () => undefined };
-	if (isStreamed(body)) return { headers: { 'content-type': body.contentType, 'content-length': String(body.length) }, open: () => body.open() };
+	if (isStreamed(body)) return { headers: { ...body.headers, 'content-type': body.contentType, 'content-length': String(body.length) }, open: () => body.open() };
 	const json = JSON.stringify(body);
 	return { headers: { 'content-type': 'application/json' }, open: () => json };
 }

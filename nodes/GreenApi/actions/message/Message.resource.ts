@@ -7,11 +7,13 @@ import * as forwardMessages from './forwardMessages.operation';
 import * as readChat from './readChat.operation';
 import * as sendContact from './sendContact.operation';
 import * as sendFile from './sendFile.operation';
+import * as sendInteractiveButtons from './sendInteractiveButtons.operation';
+import * as sendInteractiveButtonsReply from './sendInteractiveButtonsReply.operation';
 import * as sendLocation from './sendLocation.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as sendPoll from './sendPoll.operation';
 import * as sendTyping from './sendTyping.operation';
 
-const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, forwardMessages, editMessage, deleteMessage, readChat, sendTyping, downloadFile };
+const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, sendInteractiveButtons, sendInteractiveButtonsReply, forwardMessages, editMessage, deleteMessage, readChat, sendTyping, downloadFile };
 
 export const resource: Resource = { name: 'Message', value: 'message', operations };

@@ -91,7 +91,8 @@ async function read(item: ItemParameters, context: IExecuteFunctions, connection
 	return { chatId, caption, quotedMessageId, source: 'binary', file: await binaryFile(context, item.index, field, fileName) };
 }
 
-function readUrl(item: ItemParameters): string {
+/** An http(s) link GREEN-API downloads the file from (Send File, and the Status operations' media). */
+export function readUrl(item: ItemParameters): string {
 	const value = String(item.value('urlFile', 'File URL') ?? '').trim();
 	let url: URL | undefined;
 	try {
