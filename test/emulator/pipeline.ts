@@ -82,7 +82,8 @@ export class Pipeline {
 		if (!this.limiter.admit(method, at)) return { method, outcome: text(429, 'Too Many Requests') };
 		const exceeded = this.quotas.exceeded(method);
 		if (exceeded) return { method, outcome: exceeded };
-		const { queued, ...answer } = known.serve({ ...inputs.request, newId: () => this.newId() });
+		const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
+		const { queued, ...answer } = known.serve({ ...inputs.request, query, newId: () => this.newId() });
 		if (answer.status !== 200) return { method, outcome: answer };
 		if (queued) {
 			const sends = SEND_METHODS.has(method);

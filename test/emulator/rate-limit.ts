@@ -21,6 +21,14 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	// In no vendor table: grouped with the other chat-service methods (readChat, deleteMessage).
 	sendTyping: 10,
 	downloadFile: 5,
+	sendTextStatus: 5,
+	sendVoiceStatus: 5,
+	sendMediaStatus: 5,
+	deleteStatus: 10,
+	getStatusStatistic: 1,
+	getIncomingStatuses: 1,
+	getOutgoingStatuses: 1,
+	// sendInteractiveButtons(Reply) and uploadFile are in no vendor table: not limited here.
 };
 
 /**

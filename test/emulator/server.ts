@@ -11,6 +11,7 @@ import { NotificationQueue } from './notifications';
 import { Pipeline } from './pipeline';
 import type { Inputs } from './pipeline';
 import type { CorrespondentsSpelling } from './quotas';
+import { RawUpload } from './raw-upload';
 import { RateLimiter } from './rate-limit';
 import { SendStatuses } from './send-statuses';
 import { RequestLog } from './stats';
@@ -246,12 +247,14 @@ export class GreenApiEmulator {
 		if (this.files.handle(req, res)) return;
 		const boundary = boundaryOf(req.headers['content-type']);
 		const parser = boundary === undefined ? undefined : new MultipartParser(boundary, { maxFileBytes: this.maxUploadBytes, keepBytes: this.keepUploadBytes });
-		req.on('data', (chunk: Buffer) => parser?.write(chunk));
+		// uploadFile: the raw bytes, hashed as they stream (its Content-Type is the file's own).
+		const raw = parser ? undefined : new RawUpload(req.headers, this.maxUploadBytes);
+		req.on('data', (chunk: Buffer) => (parser ? parser.write(chunk) : raw?.write(chunk)));
 		req.on('error', () => undefined);
 		req.on('end', () =>
 			this.delivery.arrive(() => {
 				const at = performance.now();
-				const form = parser?.end();
+				const form = parser ? parser.end() : raw?.end();
 				const chatId = typeof form === 'object' ? form.fields.chatId : undefined;
 				const request = { ...this.methodRequest('', this.mediaUrl), form };
 				this.settle(req, res, { verb: req.method ?? 'GET', path: req.url ?? '/', host: 'media', chatId, at, request });

@@ -7,15 +7,17 @@ import { getContactInfo } from './getContactInfo';
 import { getContacts } from './getContacts';
 import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
+import { sendInteractiveButtons, sendInteractiveButtonsReply } from './interactiveButtons';
 import type { MethodHandler } from './method';
 import { sendFileByUpload } from './sendFileByUpload';
 import { forwardMessages, sendContact, sendFileByUrl, sendLocation, sendMessage, sendPoll } from './sending';
+import { deleteStatus, getIncomingStatuses, getOutgoingStatuses, getStatusStatistic, sendMediaStatus, sendTextStatus, sendVoiceStatus, uploadFile } from './statuses';
 
 export type { MethodHandler, MethodRequest } from './method';
 
 /** The methods that put a new message into a chat: the ones the correspondents quota counts. */
 export const SEND_METHODS: ReadonlySet<string> = new Set(
-	[sendMessage, sendFileByUrl, sendFileByUpload, sendLocation, sendContact, sendPoll, forwardMessages].map((handler) => handler.name),
+	[sendMessage, sendFileByUrl, sendFileByUpload, sendLocation, sendContact, sendPoll, forwardMessages, sendInteractiveButtons, sendInteractiveButtonsReply].map((handler) => handler.name),
 );
 
 export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntries(
@@ -38,5 +40,15 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		readChat,
 		sendTyping,
 		downloadFile,
+		sendInteractiveButtons,
+		sendInteractiveButtonsReply,
+		sendTextStatus,
+		sendVoiceStatus,
+		sendMediaStatus,
+		deleteStatus,
+		uploadFile,
+		getStatusStatistic,
+		getIncomingStatuses,
+		getOutgoingStatuses,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -12,6 +12,8 @@ export interface MethodRequest {
 	contacts: ReadonlyMap<string, Record<string, unknown> | string>;
 	/** setContactList(): getContacts' answer, when set. */
 	contactList?: ReadonlyArray<Record<string, unknown>>;
+	/** The URL's query (getIncomingStatuses' ?minutes=, getStatusStatistic's ?idMessage=). */
+	query?: URLSearchParams;
 	/** A fresh idMessage, as GREEN-API assigns one to each queued message. */
 	newId(): string;
 	/** sendFileByUpload: the form the media host parsed (the file already hashed), instead of a JSON body. */
