@@ -45,12 +45,21 @@ describe('the node description', () => {
 			'Message: Send Location',
 			'Message: Send Contact',
 			'Message: Send Poll',
+			'Message: Send Interactive Buttons',
+			'Message: Send Interactive Buttons Reply',
 			'Message: Forward Messages',
 			'Message: Edit Message',
 			'Message: Delete Message',
 			'Message: Mark as Read',
 			'Message: Show Typing',
 			'Message: Download File',
+			'Status: Send Text Status',
+			'Status: Send Voice Status',
+			'Status: Send Media Status',
+			'Status: Delete Status',
+			'Status: Get Status Statistic',
+			'Status: Get Incoming Statuses',
+			'Status: Get Outgoing Statuses',
 		]);
 	});
 

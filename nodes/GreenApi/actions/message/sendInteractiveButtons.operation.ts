@@ -11,7 +11,7 @@ import { MAY_HAVE_BEEN_SENT, parseSent, queued, sendChatIdProperty } from './sha
 export const option: INodePropertyOptions = {
 	name: 'Send Interactive Buttons',
 	value: 'sendInteractiveButtons',
-	action: 'Send interactive buttons',
+	action: 'Send buttons',
 	description: 'Send a message with up to 3 buttons that copy a code, call a number or open a link (beta at GREEN-API; personal chats only)',
 };
 

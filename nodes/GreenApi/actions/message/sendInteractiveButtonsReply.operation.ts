@@ -11,7 +11,7 @@ import { MAY_HAVE_BEEN_SENT, parseSent, queued, sendChatIdProperty } from './sha
 export const option: INodePropertyOptions = {
 	name: 'Send Interactive Buttons Reply',
 	value: 'sendInteractiveButtonsReply',
-	action: 'Send interactive reply buttons',
+	action: 'Send reply buttons',
 	description: 'Send a message with up to 3 reply buttons: a tap answers in the chat with the button, once (beta at GREEN-API; personal chats only)',
 };
 

@@ -5,7 +5,7 @@ import { listProperties, statusListExecute } from './statusList';
 export const option: INodePropertyOptions = {
 	name: 'Get Incoming Statuses',
 	value: 'getIncomingStatuses',
-	action: 'Get incoming statuses',
+	action: 'Get incoming status',
 	description: "List the statuses the account's contacts posted in the last minutes, one item each (beta at GREEN-API)",
 };
 

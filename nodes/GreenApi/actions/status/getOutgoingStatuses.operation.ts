@@ -5,7 +5,7 @@ import { listProperties, statusListExecute } from './statusList';
 export const option: INodePropertyOptions = {
 	name: 'Get Outgoing Statuses',
 	value: 'getOutgoingStatuses',
-	action: 'Get outgoing statuses',
+	action: 'Get outgoing status',
 	description: 'List the statuses this account posted in the last minutes, one item each, with whether they were read (beta at GREEN-API)',
 };
 
