@@ -3,12 +3,12 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { GreenApi } from '../../nodes/GreenApi/GreenApi.node';
 import { readTuning, tuningOptions, tuningParameter, tuningParameters } from '../../nodes/GreenApi/helpers/options';
-import { GREEN_API_RATE_LIMITS } from '../../nodes/GreenApi/helpers/rateLimits';
+import { DEFAULT_TIMEOUT_MS, GREEN_API_RATE_LIMITS } from '../../nodes/GreenApi/helpers/rateLimits';
 import type { LimitedMethod } from '../../nodes/GreenApi/helpers/rateLimits';
 
 describe('readTuning', () => {
 	it.each(Object.entries(GREEN_API_RATE_LIMITS))('defaults %s to GREEN-API\'s own limit of %d per second', (method, limit) => {
-		expect(readTuning({}, method as LimitedMethod)).toEqual({ requestsPerSecond: limit, maxConcurrency: 10, retries: 3, timeoutMs: method === 'sendFile' ? 300_000 : 30000 });
+		expect(readTuning({}, method as LimitedMethod)).toEqual({ requestsPerSecond: limit, maxConcurrency: 10, retries: 3, timeoutMs: DEFAULT_TIMEOUT_MS[method as LimitedMethod] ?? 30000 });
 		expect(tuningOptions(method as LimitedMethod)[0]).toMatchObject({ name: `${method}RequestsPerSecond`, default: limit });
 	});
 
