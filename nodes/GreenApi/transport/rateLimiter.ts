@@ -129,12 +129,11 @@ export class InstanceLimiter {
 			const rate = this.effectiveRate(now);
 			const redis = rate > 0 ? limiterRedis() : undefined;
 			if (!redis) this.#shared.clear();
-			let grant = this.#shared.next(now);
+			const grant = this.#shared.next(now);
 			if (redis && this.#shared.held < this.#queue.length) {
+				// Answered asynchronously: its answer drains again; a wait Redis asked for wakes this.
 				const askIn = this.#shared.ask(redis, rate, () => this.#queue.length - this.#shared.held, now);
-				// Its answer drains again; a wait Redis asked for wakes this.
 				if (!grant) return askIn > 0 ? this.#wake(askIn) : undefined;
-				grant = this.#shared.next(now);
 			}
 			if (redis && !grant) return;
 			// Both must allow it: Redis (every process) and this process's own window,
