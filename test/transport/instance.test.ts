@@ -1,4 +1,3 @@
-import { tuningParameters } from '../../nodes/GreenApi/helpers/options';
 import { toConnection } from '../../nodes/GreenApi/transport/connection';
 import { greenApiEngine, NODE_NAME, NODE_TYPE, runAfterStart, useStage } from '../support/greenApiRun';
 import type { GreenApiStage } from '../support/greenApiRun';
@@ -10,7 +9,7 @@ let stage: GreenApiStage;
 useStage({ rateLimits: { getContactInfo: 1, getStateInstance: 0 } }, (started) => (stage = started));
 
 describe('one instance has one limiter, whatever the URL spelling', () => {
-	it('127.0.0.1 and localhost for one idInstance share the limiter: no 429 from running both at once', async () => {
+	it('127.0.0.1 and localhost for one idInstance share the limiter: running both at once, the server sees one paced stream', async () => {
 		const port = new URL(stage.emulator.url).port;
 		const data = { idInstance: stage.emulator.idInstance, token: stage.emulator.token };
 		const engine = greenApiEngine({
@@ -24,15 +23,21 @@ describe('one instance has one limiter, whatever the URL spelling', () => {
 				{
 					name: NODE_NAME,
 					type: NODE_TYPE,
-					parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: tuningParameters('getContactInfo', { retries: 0 }) as never },
+					parameters: { resource: 'contact', operation: 'getContactInfo', chatId: '={{ $json.chatId }}', options: {} },
 					credentials: { greenApi: { id: credential, name: credential } },
 				},
 			);
 		const [first, second] = await Promise.all([run('byAddress', numbers(2, '7900900')), run('byName', numbers(2, '7900901'))]);
 		expect(first.error).toBeUndefined();
 		expect(second.error).toBeUndefined();
-		expect(stage.emulator.count({ status: 429 })).toBe(0);
-		expect(stage.emulator.count({ chatId: chatIdOf(numbers(2, '7900901')[1]) })).toBe(1);
+		// Two limiters would start both runs' first requests together (a gap near 0 ms). One shared
+		// limiter spaces every start by about a second. The bound is loose on purpose: a loaded CI
+		// machine may deliver one request late by tens of ms, which the emulator can count as a 429
+		// (then retried: a lookup is safe to repeat), so a zero-429 assert would be a timing assert.
+		const arrivals = stage.emulator.requests.filter((r) => r.method === 'getContactInfo').map((r) => r.at).sort((a, b) => a - b);
+		const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]);
+		expect(Math.min(...gaps)).toBeGreaterThan(500);
+		expect(stage.emulator.count({ chatId: chatIdOf(numbers(2, '7900901')[1]), status: 200 })).toBe(1);
 	}, 20_000);
 
 	it('the key is the idInstance alone', () => {
