@@ -34,33 +34,13 @@ describe('the node description', () => {
 				evaluate(description.subtitle, { resource: property.displayOptions?.show?.resource?.[0] as string, operation: option.value }),
 			),
 		);
-		expect(shown).toEqual([
-			'Contact: Get Contact Info',
-			'Contact: Check WhatsApp',
-			'Contact: Get Avatar',
-			'Contact: Get Contacts',
-			'Group: Get Group Data',
-			'Message: Send Text',
-			'Message: Send File',
-			'Message: Send Location',
-			'Message: Send Contact',
-			'Message: Send Poll',
-			'Message: Send Interactive Buttons',
-			'Message: Send Interactive Buttons Reply',
-			'Message: Forward Messages',
-			'Message: Edit Message',
-			'Message: Delete Message',
-			'Message: Mark as Read',
-			'Message: Show Typing',
-			'Message: Download File',
-			'Status: Send Text Status',
-			'Status: Send Voice Status',
-			'Status: Send Media Status',
-			'Status: Delete Status',
-			'Status: Get Status Statistic',
-			'Status: Get Incoming Statuses',
-			'Status: Get Outgoing Statuses',
-		]);
+		// Each operation's subtitle is "<Resource>: <its name in the list>", whatever the resource.
+		const resourceNames = new Map((description.properties.find((property) => property.name === 'resource')?.options as Array<{ name: string; value: string }>).map((option) => [option.value, option.name]));
+		const expected = operations.flatMap((property) =>
+			(property.options as Array<{ name: string }>).map((option) => `${resourceNames.get(property.displayOptions?.show?.resource?.[0] as string)}: ${option.name}`),
+		);
+		expect(shown).toEqual(expected);
+		expect(shown).toEqual(expect.arrayContaining(['Contact: Get Contact Info', 'Message: Send Text', 'Message: Mark as Read', 'Status: Get Outgoing Statuses']));
 	});
 
 	it('builds the outputs expression from the operations table, with no "}}" inside that would end it early', () => {
@@ -96,7 +76,14 @@ describe('wording in the editor', () => {
 		}
 	});
 
-	it('uses no warning-coloured notice: notes are hints', () => {
-		expect(description.properties.filter((property) => property.type === 'notice')).toEqual([]);
+	// Notes are hints; a warning-coloured notice is kept for what cannot be undone (issue 19).
+	const DESTRUCTIVE = ['logout', 'clearMessagesQueue', 'leaveGroup', 'removeGroupParticipant'];
+
+	it('shows a notice only on the destructive operations, each on its own operation', () => {
+		for (const notice of description.properties.filter((property) => property.type === 'notice')) {
+			const shownFor = notice.displayOptions?.show?.operation ?? [];
+			expect(shownFor).toHaveLength(1);
+			expect(DESTRUCTIVE).toContain(shownFor[0]);
+		}
 	});
 });
