@@ -8,3 +8,4 @@ export { generateContact, productCount } from './contacts';
 export { NotificationQueue } from './notifications';
 export type { FollowOptions, SendStatuses } from './send-statuses';
 export * as notificationBodies from './notification-bodies';
+export type { QueueEntry } from './outbox';

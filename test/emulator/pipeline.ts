@@ -2,6 +2,7 @@
 // quotas, the method itself, then what it queued and any fault that fails the answer afterwards.
 import { FaultBook, renderApplied, renderFault } from './faults';
 import { MessageLog } from './message-log';
+import { Outbox } from './outbox';
 import { METHODS, SEND_METHODS } from './methods';
 import type { MethodRequest } from './methods';
 import { CorrespondentsQuota, Quotas } from './quotas';
@@ -42,6 +43,8 @@ export class Pipeline {
 	readonly quotas = new Quotas();
 	readonly correspondents = new CorrespondentsQuota();
 	readonly messages = new MessageLog();
+	/** What waits to be sent: showMessagesQueue, getMessagesCount and clearMessagesQueue see it. */
+	readonly outbox = new Outbox(this.messages);
 	// Never reset: ids stay unique for the emulator's lifetime, across tests.
 	private issued = 0;
 
@@ -55,6 +58,7 @@ export class Pipeline {
 		this.quotas.clear();
 		this.correspondents.clear();
 		this.messages.clear();
+		this.outbox.clear();
 	}
 
 	/** GREEN-API's ids are 16 upper-case hex digits starting BAE5. */
@@ -83,7 +87,7 @@ export class Pipeline {
 		const exceeded = this.quotas.exceeded(method);
 		if (exceeded) return { method, outcome: exceeded };
 		const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
-		const { queued, ...answer } = known.serve({ ...inputs.request, query, newId: () => this.newId() });
+		const { queued, ...answer } = known.serve({ ...inputs.request, query, outbox: this.outbox, newId: () => this.newId() });
 		if (answer.status !== 200) return { method, outcome: answer };
 		if (queued) {
 			const sends = SEND_METHODS.has(method);

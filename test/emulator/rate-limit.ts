@@ -28,7 +28,9 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getStatusStatistic: 1,
 	getIncomingStatuses: 1,
 	getOutgoingStatuses: 1,
-	// sendInteractiveButtons(Reply) and uploadFile are in no vendor table: not limited here.
+	showMessagesQueue: 1,
+	clearMessagesQueue: 1,
+	// sendInteractiveButtons(Reply), uploadFile and getMessagesCount are in no vendor table: not limited here.
 };
 
 /**

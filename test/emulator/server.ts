@@ -8,6 +8,7 @@ import type { MessageLog } from './message-log';
 import { AVATAR_JPEG, AVATAR_PATH } from './methods/getAvatar';
 import { boundaryOf, MultipartParser } from './multipart';
 import { NotificationQueue } from './notifications';
+import type { QueueEntry } from './outbox';
 import { Pipeline } from './pipeline';
 import type { Inputs } from './pipeline';
 import type { CorrespondentsSpelling } from './quotas';
@@ -139,6 +140,11 @@ export class GreenApiEmulator {
 	/** What was accepted (queued), in order: all(), forChat(chatId), count(), clear(). */
 	get messages(): MessageLog {
 		return this.pipeline.messages;
+	}
+
+	/** What showMessagesQueue lists now (GREEN-API's shape), in the order it was queued. */
+	get sendQueue(): QueueEntry[] {
+		return this.pipeline.outbox.list();
 	}
 
 	setRateLimit(method: string, perSecond: number): void {

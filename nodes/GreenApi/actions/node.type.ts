@@ -5,6 +5,7 @@ type NodeMap = {
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
 	group: 'getGroupData';
 	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';
+	queue: 'showMessagesQueue' | 'getMessagesCount' | 'clearMessagesQueue';
 	status: 'sendTextStatus' | 'sendVoiceStatus' | 'sendMediaStatus' | 'deleteStatus' | 'getStatusStatistic' | 'getIncomingStatuses' | 'getOutgoingStatuses';
 };
 

@@ -37,6 +37,11 @@ export const GREEN_API_RATE_LIMITS = {
 	getStatusStatistic: 1,
 	getIncomingStatuses: 1,
 	getOutgoingStatuses: 1,
+	showMessagesQueue: 1,
+	// In no table of the vendor's: a guess. GREEN-API refreshes the count only about every 10 s,
+	// so more than one request a second can learn nothing new; a 429 costs time, never data.
+	getMessagesCount: 1,
+	clearMessagesQueue: 1,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;

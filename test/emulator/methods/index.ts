@@ -9,6 +9,7 @@ import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
 import { sendInteractiveButtons, sendInteractiveButtonsReply } from './interactiveButtons';
 import type { MethodHandler } from './method';
+import { clearMessagesQueue, getMessagesCount, showMessagesQueue } from './queue';
 import { sendFileByUpload } from './sendFileByUpload';
 import { forwardMessages, sendContact, sendFileByUrl, sendLocation, sendMessage, sendPoll } from './sending';
 import { deleteStatus, getIncomingStatuses, getOutgoingStatuses, getStatusStatistic, sendMediaStatus, sendTextStatus, sendVoiceStatus, uploadFile } from './statuses';
@@ -50,5 +51,8 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		getStatusStatistic,
 		getIncomingStatuses,
 		getOutgoingStatuses,
+		showMessagesQueue,
+		getMessagesCount,
+		clearMessagesQueue,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -1,6 +1,7 @@
 import type { Answer } from '../types';
 import type { LinkAnswer } from '../files';
 import type { MultipartError, UploadForm } from '../multipart';
+import type { Outbox } from '../outbox';
 
 /** What a method's handler may read: the request body, the instance, and the test's overrides. */
 export interface MethodRequest {
@@ -20,6 +21,8 @@ export interface MethodRequest {
 	form?: UploadForm | MultipartError;
 	/** downloadFile: the file host's fresh link to a received file. */
 	files?: { freshLink(chatId: string, idMessage: string): LinkAnswer };
+	/** The queue methods: the send queue the send methods filled. */
+	outbox?: Pick<Outbox, 'list' | 'count' | 'clear'>;
 }
 
 export interface MethodHandler {
