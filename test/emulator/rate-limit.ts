@@ -28,6 +28,14 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getStatusStatistic: 1,
 	getIncomingStatuses: 1,
 	getOutgoingStatuses: 1,
+	createGroup: 1,
+	updateGroupName: 1,
+	addGroupParticipant: 10,
+	removeGroupParticipant: 10,
+	setGroupAdmin: 10,
+	removeAdmin: 10,
+	leaveGroup: 10,
+	setGroupPicture: 1,
 	// sendInteractiveButtons(Reply) and uploadFile are in no vendor table: not limited here.
 };
 

@@ -7,6 +7,7 @@ import { getContactInfo } from './getContactInfo';
 import { getContacts } from './getContacts';
 import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
+import { addGroupParticipant, createGroup, leaveGroup, removeAdmin, removeGroupParticipant, setGroupAdmin, setGroupPicture, updateGroupName } from './groups';
 import { sendInteractiveButtons, sendInteractiveButtonsReply } from './interactiveButtons';
 import type { MethodHandler } from './method';
 import { sendFileByUpload } from './sendFileByUpload';
@@ -50,5 +51,13 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		getStatusStatistic,
 		getIncomingStatuses,
 		getOutgoingStatuses,
+		createGroup,
+		updateGroupName,
+		addGroupParticipant,
+		removeGroupParticipant,
+		setGroupAdmin,
+		removeAdmin,
+		leaveGroup,
+		setGroupPicture,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -1,5 +1,6 @@
 import type { Answer } from '../types';
 import type { LinkAnswer } from '../files';
+import type { GroupStore } from '../groups';
 import type { MultipartError, UploadForm } from '../multipart';
 
 /** What a method's handler may read: the request body, the instance, and the test's overrides. */
@@ -20,6 +21,8 @@ export interface MethodRequest {
 	form?: UploadForm | MultipartError;
 	/** downloadFile: the file host's fresh link to a received file. */
 	files?: { freshLink(chatId: string, idMessage: string): LinkAnswer };
+	/** The groups created and changed so far (getGroupData and the group-changing methods). */
+	groups?: GroupStore;
 }
 
 export interface MethodHandler {
