@@ -151,6 +151,15 @@ describe('never twice, and never the token', () => {
 		expect((await members(groupId)).map(([id]) => id)).toContain(BOB);
 	});
 
+	it('an equal Create Group after one that may have created its group is held back; another group is still made', async () => {
+		stage.emulator.inject({ kind: 'status', status: 502, method: 'createGroup', apply: true, times: 1 });
+		const { contacts: output } = await run('createGroup', { groupName: '={{ $json.name }}', participants: ANNA }, [{ name: 'Same' }, { name: 'Same' }, { name: 'Other' }], { maxConcurrency: 1 }, 'continueRegularOutput');
+		expect(output.map((item) => item.json.sendState)).toEqual(['unknown', 'notSent', 'done']);
+		expect(String(output[1].json.error)).toMatch(/^Not sent: an earlier item/);
+		expect(stage.emulator.messages.all().map((entry) => entry.fields.groupName)).toEqual(['Same', 'Other']);
+		expect(stage.emulator.groups.all()).toHaveLength(2);
+	});
+
 	it('a 200 that is not the documented answer ends unknown, not notSent', async () => {
 		stage.emulator.inject({ kind: 'status', status: 200, method: 'leaveGroup', body: '{"left":"maybe"}', times: 1 });
 		const { contacts: output } = await run('leaveGroup', { groupId: GENERATED }, [{}], {}, 'continueRegularOutput');

@@ -42,8 +42,9 @@ export const execute = runSends<NewGroup>({
 	method: 'createGroup',
 	unknown: 'GREEN-API may or may not have created this group: look for it in WhatsApp (or Get Contacts) before creating it again',
 	read: (item) => ({ groupName: readGroupName(item, 'Group Name'), participants: readParticipants(item) }),
-	// One after another, in input order: WhatsApp wants groups created slowly anyway.
-	chatOf: () => 'createGroup',
+	// Different groups do not wait for each other (the 1/s limit paces them); an equal item after
+	// one that failed or may have created its group is held back rather than create it twice.
+	chatOf: ({ groupName, participants }) => `${groupName}\n${participants.join(',')}`,
 	given: ({ groupName, participants }) => ({ groupName, participants }),
 	send: async ({ call }, { groupName, participants }) => {
 		const answer = expectTrue(
