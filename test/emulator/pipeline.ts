@@ -87,7 +87,7 @@ export class Pipeline {
 		const exceeded = this.quotas.exceeded(method);
 		if (exceeded) return { method, outcome: exceeded };
 		const query = new URLSearchParams(path.includes('?') ? path.slice(path.indexOf('?') + 1) : '');
-		const { queued, ...answer } = known.serve({ ...inputs.request, query, outbox: this.outbox, newId: () => this.newId() });
+		const { queued, effect, ...answer } = known.serve({ ...inputs.request, query, outbox: this.outbox, newId: () => this.newId() });
 		if (answer.status !== 200) return { method, outcome: answer };
 		if (queued) {
 			const sends = SEND_METHODS.has(method);
@@ -96,6 +96,7 @@ export class Pipeline {
 			if (sends) this.correspondents.record(queued.chatId);
 			this.messages.add(at, method, queued);
 		}
+		effect?.();
 		this.quotas.count(method);
 		const after = this.faults.take(method, chatId, 'after');
 		return { method, outcome: after ? renderApplied(after, answer, ctx) : answer };

@@ -31,6 +31,14 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	showMessagesQueue: 1,
 	clearMessagesQueue: 1,
 	// sendInteractiveButtons(Reply), uploadFile and getMessagesCount are in no vendor table: not limited here.
+	createGroup: 1,
+	updateGroupName: 1,
+	addGroupParticipant: 10,
+	removeGroupParticipant: 10,
+	setGroupAdmin: 10,
+	removeAdmin: 10,
+	leaveGroup: 10,
+	setGroupPicture: 1,
 };
 
 /**

@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Delivery } from './delivery';
 import { renderFault } from './faults';
 import { FileHost } from './files';
+import { GroupStore } from './groups';
 import type { MessageLog } from './message-log';
 import { AVATAR_JPEG, AVATAR_PATH } from './methods/getAvatar';
 import { boundaryOf, MultipartParser } from './multipart';
@@ -71,6 +72,8 @@ export class GreenApiEmulator {
 	readonly statuses: SendStatuses;
 	/** Received files (incoming media, downloadFile's links), served on the media port without the token. */
 	readonly files: FileHost;
+	/** The groups Create Group made and the group methods changed (until reset): what getGroupData answers. */
+	readonly groups = new GroupStore();
 
 	private constructor(
 		private readonly servers: { api: Server; media: Server },
@@ -206,6 +209,7 @@ export class GreenApiEmulator {
 		this.notifications.reset();
 		this.statuses.reset();
 		this.files.reset();
+		this.groups.clear();
 		this.pipeline.clear();
 		this.log.clear();
 		this.overrides.clear();
@@ -232,6 +236,8 @@ export class GreenApiEmulator {
 	}
 
 	private receive(req: IncomingMessage, res: ServerResponse): void {
+		// setGroupPicture: a multipart upload to the API host itself, parsed as the media host's are.
+		if (boundaryOf(req.headers['content-type']) !== undefined) return this.receiveForm(req, res, 'api');
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('error', () => undefined); // a client that goes away mid-body is not our failure
@@ -251,6 +257,10 @@ export class GreenApiEmulator {
 	/** The media host: a multipart body is parsed as it streams (the file hashed, not held), then decided like any request. */
 	private receiveMedia(req: IncomingMessage, res: ServerResponse): void {
 		if (this.files.handle(req, res)) return;
+		this.receiveForm(req, res, 'media');
+	}
+
+	private receiveForm(req: IncomingMessage, res: ServerResponse, host: 'api' | 'media'): void {
 		const boundary = boundaryOf(req.headers['content-type']);
 		const parser = boundary === undefined ? undefined : new MultipartParser(boundary, { maxFileBytes: this.maxUploadBytes, keepBytes: this.keepUploadBytes });
 		// uploadFile: the raw bytes, hashed as they stream (its Content-Type is the file's own).
@@ -261,15 +271,15 @@ export class GreenApiEmulator {
 			this.delivery.arrive(() => {
 				const at = performance.now();
 				const form = parser ? parser.end() : raw?.end();
-				const chatId = typeof form === 'object' ? form.fields.chatId : undefined;
-				const request = { ...this.methodRequest('', this.mediaUrl), form };
-				this.settle(req, res, { verb: req.method ?? 'GET', path: req.url ?? '/', host: 'media', chatId, at, request });
+				const chatId = typeof form === 'object' ? (form.fields.chatId ?? form.fields.groupId) : undefined;
+				const request = { ...this.methodRequest('', host === 'media' ? this.mediaUrl : this.url), form };
+				this.settle(req, res, { verb: req.method ?? 'GET', path: req.url ?? '/', host, chatId, at, request });
 			}),
 		);
 	}
 
 	private methodRequest(body: string, baseUrl: string): Inputs['request'] {
-		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files };
+		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files, groups: this.groups };
 	}
 
 	private settle(req: IncomingMessage, res: ServerResponse, inputs: Inputs): void {

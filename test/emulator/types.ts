@@ -128,6 +128,8 @@ export interface Answer {
 	cutAfter?: number;
 	/** A send's effect, logged by the server when it accepts the request. */
 	queued?: QueuedMessage;
+	/** A change of state (a group's), made only when the server accepts the request. */
+	effect?: () => void;
 }
 
 export type Outcome = Answer | { kind: 'reset' } | { kind: 'hang' };

@@ -3,7 +3,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodePropertie
 /** Every resource and its operations: adding an operation starts here. */
 type NodeMap = {
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
-	group: 'getGroupData';
+	group: 'getGroupData' | 'createGroup' | 'updateGroupName' | 'addGroupParticipant' | 'removeGroupParticipant' | 'setGroupAdmin' | 'removeAdmin' | 'setGroupPicture' | 'leaveGroup';
 	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';
 	queue: 'showMessagesQueue' | 'getMessagesCount' | 'clearMessagesQueue';
 	status: 'sendTextStatus' | 'sendVoiceStatus' | 'sendMediaStatus' | 'deleteStatus' | 'getStatusStatistic' | 'getIncomingStatuses' | 'getOutgoingStatuses';

@@ -42,9 +42,19 @@ export const GREEN_API_RATE_LIMITS = {
 	// so more than one request a second can learn nothing new; a 429 costs time, never data.
 	getMessagesCount: 1,
 	clearMessagesQueue: 1,
+	// Groups, from the vendor's table. createGroup's own page also asks for at most one new group
+	// every 5 minutes (WhatsApp blocks accounts that create faster): its hint says so.
+	createGroup: 1,
+	updateGroupName: 1,
+	addGroupParticipant: 10,
+	removeGroupParticipant: 10,
+	setGroupAdmin: 10,
+	removeAdmin: 10,
+	leaveGroup: 10,
+	setGroupPicture: 1,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;
 
 /** Attempts that upload a file (up to 100 MB) may take longer than a lookup's 30 s. */
-export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000, sendVoiceStatus: 300_000, sendMediaStatus: 300_000 };
+export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000, sendVoiceStatus: 300_000, sendMediaStatus: 300_000, setGroupPicture: 300_000 };

@@ -26,12 +26,12 @@ export function groupData(groupId: string): Record<string, unknown> {
 export const getGroupData: MethodHandler = {
 	name: 'getGroupData',
 	verb: 'POST',
-	serve({ body, state }) {
+	serve({ body, state, groups }) {
 		const down = notServing(state);
 		if (down) return down;
 		const field = bodyField(body, 'groupId');
 		if (!field.ok) return field.answer;
 		if (!/^[\d-]+@g\.us$/.test(field.value)) return text(400, 'Validation failed');
-		return json(200, JSON.stringify(groupData(field.value)));
+		return json(200, JSON.stringify(groups ? groups.data(field.value) : groupData(field.value)));
 	},
 };

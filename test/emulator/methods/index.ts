@@ -7,6 +7,7 @@ import { getContactInfo } from './getContactInfo';
 import { getContacts } from './getContacts';
 import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
+import { addGroupParticipant, createGroup, leaveGroup, removeAdmin, removeGroupParticipant, setGroupAdmin, setGroupPicture, updateGroupName } from './groups';
 import { sendInteractiveButtons, sendInteractiveButtonsReply } from './interactiveButtons';
 import type { MethodHandler } from './method';
 import { clearMessagesQueue, getMessagesCount, showMessagesQueue } from './queue';
@@ -54,5 +55,13 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		showMessagesQueue,
 		getMessagesCount,
 		clearMessagesQueue,
+		createGroup,
+		updateGroupName,
+		addGroupParticipant,
+		removeGroupParticipant,
+		setGroupAdmin,
+		removeAdmin,
+		leaveGroup,
+		setGroupPicture,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -1,5 +1,6 @@
 import type { Answer } from '../types';
 import type { LinkAnswer } from '../files';
+import type { GroupStore } from '../groups';
 import type { MultipartError, UploadForm } from '../multipart';
 import type { Outbox } from '../outbox';
 
@@ -23,6 +24,8 @@ export interface MethodRequest {
 	files?: { freshLink(chatId: string, idMessage: string): LinkAnswer };
 	/** The queue methods: the send queue the send methods filled. */
 	outbox?: Pick<Outbox, 'list' | 'count' | 'clear'>;
+	/** The groups created and changed so far (getGroupData and the group-changing methods). */
+	groups?: GroupStore;
 }
 
 export interface MethodHandler {
