@@ -28,6 +28,14 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getStatusStatistic: 1,
 	getIncomingStatuses: 1,
 	getOutgoingStatuses: 1,
+	getSettings: 1,
+	setSettings: 1,
+	getWaSettings: 1,
+	qr: 3,
+	reboot: 1,
+	logout: 1,
+	// One snapshot of the vendor's table says 1; the newer ones and the method's page say once in 10 s.
+	setProfilePicture: 0.1,
 	// sendInteractiveButtons(Reply) and uploadFile are in no vendor table: not limited here.
 };
 

@@ -6,6 +6,7 @@ type NodeMap = {
 	group: 'getGroupData';
 	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';
 	status: 'sendTextStatus' | 'sendVoiceStatus' | 'sendMediaStatus' | 'deleteStatus' | 'getStatusStatistic' | 'getIncomingStatuses' | 'getOutgoingStatuses';
+	instance: 'getStateInstance' | 'getSettings' | 'getWaSettings' | 'qr' | 'reboot' | 'logout' | 'setSettings' | 'setProfilePicture';
 };
 
 export type GreenApiType = AllEntities<NodeMap>;

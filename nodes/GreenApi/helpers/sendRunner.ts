@@ -15,7 +15,8 @@ import type { ItemParameters } from './parameters';
 
 /** What one send may use: its method's call, limited, and retried only when nothing can have been taken. */
 export interface SendContext {
-	call<T>(method: string, body: RequestBody, read: (json: unknown) => T, extra?: Pick<CallOptions, 'host' | 'emptyAnswer'>): Promise<T>;
+	/** `body` undefined: a GET (reboot, logout). */
+	call<T>(method: string, body: RequestBody | undefined, read: (json: unknown) => T, extra?: Pick<CallOptions, 'host' | 'emptyAnswer'>): Promise<T>;
 	context: IExecuteFunctions;
 	connection: Connection;
 	options: IDataObject;

@@ -7,6 +7,7 @@ import { getContactInfo } from './getContactInfo';
 import { getContacts } from './getContacts';
 import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
+import { getWaSettings, logout, qr, reboot, setProfilePicture } from './instance';
 import { sendInteractiveButtons, sendInteractiveButtonsReply } from './interactiveButtons';
 import type { MethodHandler } from './method';
 import { sendFileByUpload } from './sendFileByUpload';
@@ -50,5 +51,10 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		getStatusStatistic,
 		getIncomingStatuses,
 		getOutgoingStatuses,
+		getWaSettings,
+		qr,
+		reboot,
+		logout,
+		setProfilePicture,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -20,6 +20,8 @@ export interface MethodRequest {
 	form?: UploadForm | MultipartError;
 	/** downloadFile: the file host's fresh link to a received file. */
 	files?: { freshLink(chatId: string, idMessage: string): LinkAnswer };
+	/** reboot and logout: what they do to the instance, seen by every later request. */
+	instance?: { setState(state: string): void; reboot(): void };
 }
 
 export interface MethodHandler {
