@@ -229,6 +229,7 @@ export class GreenApiEmulator {
 		this.setLatency(this.options.latencyMs ?? 0);
 		this.state = this.options.stateInstance ?? 'authorized';
 		this.rebootUntil = 0;
+		this.rebootMs = 300;
 		this.maxUploadBytes = this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 		this.keepUploadBytes = this.options.keepUploadBytes ?? 0;
 	}
