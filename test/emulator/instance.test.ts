@@ -16,7 +16,7 @@ describe('GREEN-API emulator: the Instance methods, as documented', () => {
 	it('qr: alreadyLogged while authorized, a real PNG while notAuthorized, error otherwise', async () => {
 		expect((await get('qr')).json).toEqual({ type: 'alreadyLogged', message: QR_ALREADY_LOGGED });
 		emu.setState('notAuthorized');
-		const { json } = (await get('qr')) as { json: { type: string; message: string } };
+		const json = (await get('qr')).json as unknown as { type: string; message: string };
 		expect(json.type).toBe('qrCode');
 		const png = Buffer.from(json.message, 'base64');
 		expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

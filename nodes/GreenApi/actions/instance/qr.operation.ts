@@ -52,7 +52,6 @@ async function fetchQr(fetch: FetchContext): Promise<Qr> {
 	const { type, message } = await fetch.call(undefined, parseQr);
 	if (type === 'error') {
 		// Not a node error yet: the runner turns every failure into one (errors.ts toNodeError).
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw new GreenApiError(`GREEN-API gave no QR code: ${message || 'it answered "error" without a reason'}`, 'Check the instance with Get State; when it keeps old login data, Log Out first, then ask for the QR code again.');
 	}
 	if (type === 'alreadyLogged') {

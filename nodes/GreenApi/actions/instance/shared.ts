@@ -60,7 +60,6 @@ export function parseFlag(field: string, rules: FieldRules = []): (json: unknown
  * Not a node error yet: the send runner turns every failure into one (errors.ts toNodeError).
  */
 export function refused(message: string, description: string): GreenApiError {
-	// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 	return new GreenApiError(message, description, undefined, false, 'notSent');
 }
 
