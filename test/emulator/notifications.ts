@@ -33,10 +33,50 @@ const METHODS: Record<string, { name: string; verb: string }> = {
 // `/waInstance{id}/{method}/{token}[/{receiptId}][?query]`: deleteNotification's token is not last.
 const ROUTE = /^\/waInstance([^/?]*)\/([^/?]*)\/([^/?]*)(?:\/([^/?]*))?(?:\?(.*))?$/;
 const CONTROL = '/control/notifications';
-const SETTING_FIELDS = ['webhookUrl', 'webhookUrlToken', 'incomingWebhook', 'outgoingWebhook', 'outgoingAPIMessageWebhook', 'stateWebhook', 'delaySendMessagesMilliseconds'];
+/** setSettings' fields that take "yes" / "no" (the docs' GetSettings page). */
+export const SETTING_FLAGS = [
+	'markIncomingMessagesReaded',
+	'markIncomingMessagesReadedOnReply',
+	'outgoingWebhook',
+	'outgoingMessageWebhook',
+	'outgoingAPIMessageWebhook',
+	'incomingWebhook',
+	'stateWebhook',
+	'pollMessageWebhook',
+	'incomingCallWebhook',
+	'editedMessageWebhook',
+	'deletedMessageWebhook',
+	'keepOnlineStatus',
+];
+const SETTING_FIELDS = ['webhookUrl', 'webhookUrlToken', 'delaySendMessagesMilliseconds', ...SETTING_FLAGS];
 
+/** getSettings' answer on a fresh instance, in the documented shape (deprecated fields included). */
 function defaultSettings(): Record<string, unknown> {
-	return { webhookUrl: '', webhookUrlToken: '', incomingWebhook: 'yes', outgoingWebhook: 'yes', outgoingAPIMessageWebhook: 'yes', stateWebhook: 'no', delaySendMessagesMilliseconds: 1000 };
+	return {
+		wid: '79001234567@c.us',
+		countryInstance: '',
+		typeAccount: '',
+		webhookUrl: '',
+		webhookUrlToken: '',
+		delaySendMessagesMilliseconds: 1000,
+		markIncomingMessagesReaded: 'no',
+		markIncomingMessagesReadedOnReply: 'no',
+		sharedSession: 'no',
+		outgoingWebhook: 'yes',
+		outgoingMessageWebhook: 'yes',
+		outgoingAPIMessageWebhook: 'yes',
+		incomingWebhook: 'yes',
+		deviceWebhook: 'no',
+		statusInstanceWebhook: 'no',
+		stateWebhook: 'no',
+		enableMessagesHistory: 'no',
+		keepOnlineStatus: 'no',
+		pollMessageWebhook: 'no',
+		incomingBlockWebhook: 'yes',
+		incomingCallWebhook: 'yes',
+		editedMessageWebhook: 'no',
+		deletedMessageWebhook: 'no',
+	};
 }
 
 function decode(segment: string): string {
@@ -230,7 +270,13 @@ export class NotificationQueue {
 			return text(400, 'Validation failed');
 		}
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return text(400, 'Validation failed');
-		for (const [key, value] of Object.entries(parsed)) if (SETTING_FIELDS.includes(key)) this.settings[key] = value;
+		const fields = parsed as Record<string, unknown>;
+		for (const [key, value] of Object.entries(fields)) {
+			if (SETTING_FLAGS.includes(key) && value !== 'yes' && value !== 'no') return text(400, `Validation failed. Details: '${key}' must be one of [yes, no]`);
+			if (key === 'delaySendMessagesMilliseconds' && (typeof value !== 'number' || !Number.isInteger(value) || value < 500)) return text(400, "Validation failed. Details: 'delaySendMessagesMilliseconds' must be an integer of at least 500");
+			if ((key === 'webhookUrl' || key === 'webhookUrlToken') && typeof value !== 'string') return text(400, `Validation failed. Details: '${key}' must be a string`);
+		}
+		for (const [key, value] of Object.entries(fields)) if (SETTING_FIELDS.includes(key)) this.settings[key] = value;
 		return json(200, JSON.stringify({ saveSettings: true }));
 	}
 }

@@ -30,7 +30,6 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getOutgoingStatuses: 1,
 	showMessagesQueue: 1,
 	clearMessagesQueue: 1,
-	// sendInteractiveButtons(Reply), uploadFile and getMessagesCount are in no vendor table: not limited here.
 	createGroup: 1,
 	updateGroupName: 1,
 	addGroupParticipant: 10,
@@ -39,6 +38,15 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	removeAdmin: 10,
 	leaveGroup: 10,
 	setGroupPicture: 1,
+	getSettings: 1,
+	setSettings: 1,
+	getWaSettings: 1,
+	qr: 3,
+	reboot: 1,
+	logout: 1,
+	// One snapshot of the vendor's table says 1; the newer ones and the method's page say once in 10 s.
+	setProfilePicture: 0.1,
+	// sendInteractiveButtons(Reply), uploadFile and getMessagesCount are in no vendor table: not limited here.
 };
 
 /**

@@ -64,6 +64,11 @@ export class GreenApiEmulator {
 	private contactList: Record<string, unknown>[] | undefined;
 	private readonly sockets = new Set<Socket>();
 	private state = 'authorized';
+	/** After a reboot: performance.now() until which the instance is "starting", and the state it then returns to. */
+	private rebootUntil = 0;
+	private stateAfterReboot = 'authorized';
+	/** How long a reboot keeps the instance "starting". */
+	rebootMs = 300;
 	private maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
 	private keepUploadBytes = 0;
 	/** receiveNotification, deleteNotification, getSettings, setSettings and webhook delivery. */
@@ -91,7 +96,7 @@ export class GreenApiEmulator {
 			log: (at, method, status) => this.log.add(at, method, undefined, status),
 			fault: (method, path) => {
 				const fault = this.pipeline.faults.take(method, undefined);
-				return fault && renderFault(fault, { method, chatId: undefined, path, state: this.state });
+				return fault && renderFault(fault, { method, chatId: undefined, path, state: this.stateInstance });
 			},
 			admit: (method, at) => this.pipeline.limiter.admit(method, at),
 			send: (req, res, outcome) => this.delivery.send(req, res, outcome),
@@ -161,6 +166,22 @@ export class GreenApiEmulator {
 
 	setState(state: string): void {
 		this.state = state;
+		this.rebootUntil = 0;
+	}
+
+	/** The instance's state now: "starting" during a reboot, then what it was before. */
+	get stateInstance(): string {
+		if (this.rebootUntil !== 0 && performance.now() >= this.rebootUntil) {
+			this.state = this.stateAfterReboot;
+			this.rebootUntil = 0;
+		}
+		return this.state;
+	}
+
+	private reboot(): void {
+		if (this.rebootUntil === 0) this.stateAfterReboot = this.state;
+		this.state = 'starting';
+		this.rebootUntil = performance.now() + this.rebootMs;
 	}
 
 	/** getContactInfo's answer for chatId: an object, or the raw body (e.g. nested deeper than JSON.stringify can go). */
@@ -217,6 +238,8 @@ export class GreenApiEmulator {
 		this.pipeline.limiter.configure(this.options.rateLimits ?? {});
 		this.setLatency(this.options.latencyMs ?? 0);
 		this.state = this.options.stateInstance ?? 'authorized';
+		this.rebootUntil = 0;
+		this.rebootMs = 300;
 		this.maxUploadBytes = this.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 		this.keepUploadBytes = this.options.keepUploadBytes ?? 0;
 	}
@@ -239,7 +262,10 @@ export class GreenApiEmulator {
 		// setGroupPicture: a multipart upload to the API host itself, parsed as the media host's are.
 		if (boundaryOf(req.headers['content-type']) !== undefined) return this.receiveForm(req, res, 'api');
 		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		// setProfilePicture uploads a multipart form to the API host: parsed as it streams, like the media host's.
+		const boundary = boundaryOf(req.headers['content-type']);
+		const parser = boundary === undefined ? undefined : new MultipartParser(boundary, { maxFileBytes: this.maxUploadBytes, keepBytes: this.keepUploadBytes });
+		req.on('data', (chunk: Buffer) => (parser ? parser.write(chunk) : chunks.push(chunk)));
 		req.on('error', () => undefined); // a client that goes away mid-body is not our failure
 		req.on('end', () =>
 			this.delivery.arrive(() => {
@@ -249,7 +275,8 @@ export class GreenApiEmulator {
 				const path = req.url ?? '/';
 				if (path.startsWith(AVATAR_PATH)) return this.serveAvatar(res);
 				if (this.notifications.handle(req, res, path, body, at)) return;
-				this.settle(req, res, { verb: req.method ?? 'GET', path, host: 'api', chatId: bodyChatId(body), at, request: this.methodRequest(body, this.url) });
+				const request = parser ? { ...this.methodRequest('', this.url), form: parser.end() } : this.methodRequest(body, this.url);
+				this.settle(req, res, { verb: req.method ?? 'GET', path, host: 'api', chatId: bodyChatId(body), at, request });
 			}),
 		);
 	}
@@ -279,7 +306,8 @@ export class GreenApiEmulator {
 	}
 
 	private methodRequest(body: string, baseUrl: string): Inputs['request'] {
-		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files, groups: this.groups };
+		const instance = { setState: (state: string) => this.setState(state), reboot: () => this.reboot() };
+		return { body, state: this.stateInstance, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files, groups: this.groups, instance };
 	}
 
 	private settle(req: IncomingMessage, res: ServerResponse, inputs: Inputs): void {

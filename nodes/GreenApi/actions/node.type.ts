@@ -7,6 +7,7 @@ type NodeMap = {
 	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';
 	queue: 'showMessagesQueue' | 'getMessagesCount' | 'clearMessagesQueue';
 	status: 'sendTextStatus' | 'sendVoiceStatus' | 'sendMediaStatus' | 'deleteStatus' | 'getStatusStatistic' | 'getIncomingStatuses' | 'getOutgoingStatuses';
+	instance: 'getStateInstance' | 'getSettings' | 'getWaSettings' | 'qr' | 'reboot' | 'logout' | 'setSettings' | 'setProfilePicture';
 };
 
 export type GreenApiType = AllEntities<NodeMap>;

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import * as contact from './contact/Contact.resource';
 import * as group from './group/Group.resource';
+import * as instance from './instance/Instance.resource';
 import * as message from './message/Message.resource';
 import * as queue from './queue/Queue.resource';
 import * as status from './status/Status.resource';
@@ -10,7 +11,7 @@ import type { GreenApiResource } from './node.type';
 import type { Resource } from './resources';
 
 /** resource → its operations; versionDescription builds the pickers from the same table. */
-export const resources: Record<GreenApiResource, Resource> = { contact: contact.resource, group: group.resource, message: message.resource, queue: queue.resource, status: status.resource };
+export const resources: Record<GreenApiResource, Resource> = { contact: contact.resource, group: group.resource, message: message.resource, queue: queue.resource, status: status.resource, instance: instance.resource };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -52,9 +52,19 @@ export const GREEN_API_RATE_LIMITS = {
 	removeAdmin: 10,
 	leaveGroup: 10,
 	setGroupPicture: 1,
+	getStateInstance: 1,
+	getSettings: 1,
+	getWaSettings: 1,
+	qr: 3,
+	reboot: 1,
+	logout: 1,
+	setSettings: 1,
+	// One snapshot of the vendor's table says 1; the newer ones and the method's own page say
+	// once in 10 s (WhatsApp's limit, answered as a 200 "rate-overlimit").
+	setProfilePicture: 0.1,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;
 
 /** Attempts that upload a file (up to 100 MB) may take longer than a lookup's 30 s. */
-export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000, sendVoiceStatus: 300_000, sendMediaStatus: 300_000, setGroupPicture: 300_000 };
+export const DEFAULT_TIMEOUT_MS: Partial<Record<LimitedMethod, number>> = { sendFile: 300_000, sendVoiceStatus: 300_000, sendMediaStatus: 300_000, setGroupPicture: 300_000, setProfilePicture: 300_000 };

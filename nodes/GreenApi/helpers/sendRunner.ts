@@ -15,7 +15,7 @@ import type { ItemParameters } from './parameters';
 
 /** What one send may use: its method's call, limited, and retried only when nothing can have been taken. */
 export interface SendContext {
-	/** `body` undefined: a GET (clearMessagesQueue changes state, yet GREEN-API has it as a GET). */
+	/** `body` undefined: a GET (reboot, logout and clearMessagesQueue change state, yet GREEN-API has them as GETs). */
 	call<T>(method: string, body: RequestBody | undefined, read: (json: unknown) => T, extra?: Pick<CallOptions, 'host' | 'emptyAnswer'>): Promise<T>;
 	context: IExecuteFunctions;
 	connection: Connection;

@@ -8,6 +8,7 @@ import { getContacts } from './getContacts';
 import { getGroupData } from './getGroupData';
 import { getStateInstance } from './getStateInstance';
 import { addGroupParticipant, createGroup, leaveGroup, removeAdmin, removeGroupParticipant, setGroupAdmin, setGroupPicture, updateGroupName } from './groups';
+import { getWaSettings, logout, qr, reboot, setProfilePicture } from './instance';
 import { sendInteractiveButtons, sendInteractiveButtonsReply } from './interactiveButtons';
 import type { MethodHandler } from './method';
 import { clearMessagesQueue, getMessagesCount, showMessagesQueue } from './queue';
@@ -63,5 +64,10 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		removeAdmin,
 		leaveGroup,
 		setGroupPicture,
+		getWaSettings,
+		qr,
+		reboot,
+		logout,
+		setProfilePicture,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -26,6 +26,8 @@ export interface MethodRequest {
 	outbox?: Pick<Outbox, 'list' | 'count' | 'clear'>;
 	/** The groups created and changed so far (getGroupData and the group-changing methods). */
 	groups?: GroupStore;
+	/** reboot and logout: what they do to the instance, seen by every later request. */
+	instance?: { setState(state: string): void; reboot(): void };
 }
 
 export interface MethodHandler {

@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IRun, ITriggerFunctions, ITriggerResponse, JsonObject } from 'n8n-workflow';
 
+import { markPolling, unmarkPolling } from '../../helpers/pollingRegistry';
 import { withSecrets } from '../../transport/connection';
 import type { Connection } from '../../transport/connection';
 import { GreenApiError } from '../../transport/failures';
@@ -116,13 +117,24 @@ export async function startPolling(context: ITriggerFunctions): Promise<ITrigger
 	const media = pollMedia(context, connection);
 	await checkSettings(context, api, connection);
 	const claim = claimInstanceOrThrow(context, connection.instanceKey, connection.idInstance, owner);
-	const loop = new PollLoop(api, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context, media));
+	// Set Settings refuses a webhook URL for an instance polled here (helpers/pollingRegistry.ts).
+	const poller = {};
+	markPolling(connection.idInstance, poller);
+	const marking: QueueApi = {
+		...api,
+		receive: async (receiveTimeout, signal) => {
+			markPolling(connection.idInstance, poller);
+			return await api.receive(receiveTimeout, signal);
+		},
+	};
+	const loop = new PollLoop(marking, { ...options, once: manual, receipts: receiptBookFor(connection.instanceKey) }, hooksFor(context, media));
 	// Returns at once: n8n awaits it when the workflow is unpublished or saved. The execution in
 	// flight ends on its own and its notification is deleted then; a newer loop on this instance
 	// waits for that instead of running it again (receipts.ts).
 	const closeFunction = async () => {
 		claim.release();
 		loop.stop();
+		unmarkPolling(connection.idInstance, poller);
 	};
 	if (manual) return { closeFunction, manualTriggerFunction: async () => void loop.start() };
 	void loop.start();
