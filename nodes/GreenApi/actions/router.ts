@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import * as chat from './chat/Chat.resource';
 import * as contact from './contact/Contact.resource';
 import * as group from './group/Group.resource';
 import * as message from './message/Message.resource';
@@ -9,7 +10,7 @@ import type { GreenApiResource } from './node.type';
 import type { Resource } from './resources';
 
 /** resource → its operations; versionDescription builds the pickers from the same table. */
-export const resources: Record<GreenApiResource, Resource> = { contact: contact.resource, group: group.resource, message: message.resource, status: status.resource };
+export const resources: Record<GreenApiResource, Resource> = { contact: contact.resource, chat: chat.resource, group: group.resource, message: message.resource, status: status.resource };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
