@@ -28,6 +28,13 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	getStatusStatistic: 1,
 	getIncomingStatuses: 1,
 	getOutgoingStatuses: 1,
+	getChatHistory: 1,
+	getMessage: 10,
+	lastIncomingMessages: 1,
+	lastOutgoingMessages: 1,
+	archiveChat: 10,
+	unarchiveChat: 10,
+	setDisappearingChat: 1,
 	// sendInteractiveButtons(Reply) and uploadFile are in no vendor table: not limited here.
 };
 

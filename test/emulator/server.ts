@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ChatStore } from './chats';
 import { Delivery } from './delivery';
 import { renderFault } from './faults';
 import { FileHost } from './files';
@@ -70,6 +71,8 @@ export class GreenApiEmulator {
 	readonly statuses: SendStatuses;
 	/** Received files (incoming media, downloadFile's links), served on the media port without the token. */
 	readonly files: FileHost;
+	/** The chats' journals (setHistory()) and state (archived, disappearing messages), until reset. */
+	readonly chats = new ChatStore();
 
 	private constructor(
 		private readonly servers: { api: Server; media: Server },
@@ -200,6 +203,7 @@ export class GreenApiEmulator {
 		this.notifications.reset();
 		this.statuses.reset();
 		this.files.reset();
+		this.chats.clear();
 		this.pipeline.clear();
 		this.log.clear();
 		this.overrides.clear();
@@ -263,7 +267,7 @@ export class GreenApiEmulator {
 	}
 
 	private methodRequest(body: string, baseUrl: string): Inputs['request'] {
-		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files };
+		return { body, state: this.state, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files, chats: this.chats };
 	}
 
 	private settle(req: IncomingMessage, res: ServerResponse, inputs: Inputs): void {
