@@ -94,7 +94,7 @@ describe('Get Chat History', () => {
 });
 
 describe('Get Message', () => {
-	const [, , , , , quoted] = seededHistory(SEED_CHAT_ID);
+	const quoted = seededHistory(SEED_CHAT_ID)[5] as { idMessage: string };
 
 	it('gives the message in Get Chat History\'s shape', async () => {
 		const { contacts: output, error } = await run('getMessage', { idMessage: quoted.idMessage });
