@@ -33,7 +33,7 @@ export function archiveOperation(method: ArchiveMethod): ArchiveOperation {
 		},
 		docs: `https://green-api.com/en/docs/api/service/${page}/`,
 		properties: [
-			journalChatIdProperty(`The chat to ${verb}: a personal chat (…@c.us, …@lid or a phone number) or a group (…@g.us)`, archived ? 'WhatsApp archives only chats that have at least one message' : undefined),
+			journalChatIdProperty(`The chat to ${verb}: a personal chat (…@c.us, …@lid or a phone number) or a group (…@g.us)`),
 			optionsCollection(method),
 		],
 		execute: runSends<string>({
@@ -41,7 +41,8 @@ export function archiveOperation(method: ArchiveMethod): ArchiveOperation {
 			unknown: `GREEN-API may or may not have ${verb}d this chat: check the chat (Get Contact Info's isArchive) before running it again`,
 			read: (item) => item.chatId(['personal', 'group']),
 			chatOf: (chatId) => chatId,
-			given: (chatId) => ({ chatId, archived }),
+			// Not `archived`: on an error item it would read as the chat's state.
+			given: (chatId) => ({ chatId }),
 			send: async ({ call }, chatId) => {
 				await call(method, { chatId }, parseEmpty, { emptyAnswer: true });
 				return { chatId, archived, sendState: 'done' };
