@@ -87,6 +87,15 @@ describe('Get Chat History', () => {
 		expect(Math.min(...times.slice(1).map((at, i) => at - times[i]))).toBeGreaterThan(500);
 	});
 
+	it('refuses an answer off GREEN-API\'s documented types for that item only, saying which field', async () => {
+		stage.emulator.chats.setHistory('79001234569@c.us', [{ type: 'incoming', idMessage: 'BAE5BAD000000001', timestamp: 'yesterday', typeMessage: 'textMessage', textMessage: 'x' }]);
+		const { contacts: output, error } = await stage.runNode([{ chatId: SEED_CHAT_ID }, { chatId: '79001234569@c.us' }], { resource: 'chat', operation: 'getChatHistory', parameters: { limit: 1 }, options: { requestsPerSecond: 0 }, onError: 'continueRegularOutput' });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ chatId: SEED_CHAT_ID, text: 'Is the car still available?' });
+		expect(output[1].json).toMatchObject({ chatId: '79001234569@c.us', error: 'GREEN-API answered [0].timestamp as the text "yesterday"; the documented type is integer' });
+		expect(pairedIndexes(output)).toEqual([0, 1]);
+	});
+
 	it('never shows the token, not even in a failure', async () => {
 		const failed = await stage.runNode([{ chatId: SEED_CHAT_ID }], { resource: 'chat', operation: 'getChatHistory', parameters: { limit: 1 }, credential: 'wrongToken' });
 		const ok = await run('getChatHistory', { returnAll: true });
