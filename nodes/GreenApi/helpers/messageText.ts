@@ -74,7 +74,6 @@ export function journalMessageData(entry: unknown): Json {
 	const has = (key: string) => raw[key] !== undefined && raw[key] !== null;
 	return {
 		...raw,
-		typeMessage: raw.typeMessage,
 		textMessageData: has('textMessageData') ? raw.textMessageData : { textMessage: raw.textMessage },
 		extendedTextMessageData: has('extendedTextMessageData') ? raw.extendedTextMessageData : raw.extendedTextMessage,
 		fileMessageData: has('fileMessageData') ? raw.fileMessageData : { caption: raw.caption, fileName: raw.fileName },
