@@ -46,6 +46,13 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
 	logout: 1,
 	// One snapshot of the vendor's table says 1; the newer ones and the method's page say once in 10 s.
 	setProfilePicture: 0.1,
+	getChatHistory: 1,
+	getMessage: 10,
+	lastIncomingMessages: 1,
+	lastOutgoingMessages: 1,
+	archiveChat: 10,
+	unarchiveChat: 10,
+	setDisappearingChat: 1,
 	// sendInteractiveButtons(Reply), uploadFile and getMessagesCount are in no vendor table: not limited here.
 };
 

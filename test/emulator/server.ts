@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ChatStore } from './chats';
 import { Delivery } from './delivery';
 import { renderFault } from './faults';
 import { FileHost } from './files';
@@ -79,6 +80,8 @@ export class GreenApiEmulator {
 	readonly files: FileHost;
 	/** The groups Create Group made and the group methods changed (until reset): what getGroupData answers. */
 	readonly groups = new GroupStore();
+	/** The chats' journals (setHistory()) and state (archived, disappearing messages), until reset. */
+	readonly chats = new ChatStore();
 
 	private constructor(
 		private readonly servers: { api: Server; media: Server },
@@ -231,6 +234,7 @@ export class GreenApiEmulator {
 		this.statuses.reset();
 		this.files.reset();
 		this.groups.clear();
+		this.chats.clear();
 		this.pipeline.clear();
 		this.log.clear();
 		this.overrides.clear();
@@ -307,7 +311,7 @@ export class GreenApiEmulator {
 
 	private methodRequest(body: string, baseUrl: string): Inputs['request'] {
 		const instance = { setState: (state: string) => this.setState(state), reboot: () => this.reboot() };
-		return { body, state: this.stateInstance, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files, groups: this.groups, instance };
+		return { body, state: this.stateInstance, baseUrl, contacts: this.overrides, contactList: this.contactList, files: this.files, groups: this.groups, chats: this.chats, instance };
 	}
 
 	private settle(req: IncomingMessage, res: ServerResponse, inputs: Inputs): void {

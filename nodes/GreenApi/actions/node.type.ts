@@ -2,6 +2,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 /** Every resource and its operations: adding an operation starts here. */
 type NodeMap = {
+	chat: 'getChatHistory' | 'getMessage' | 'lastIncomingMessages' | 'lastOutgoingMessages' | 'archiveChat' | 'unarchiveChat' | 'setDisappearingChat';
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
 	group: 'getGroupData' | 'createGroup' | 'updateGroupName' | 'addGroupParticipant' | 'removeGroupParticipant' | 'setGroupAdmin' | 'removeAdmin' | 'setGroupPicture' | 'leaveGroup';
 	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';

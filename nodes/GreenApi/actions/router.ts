@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import * as chat from './chat/Chat.resource';
 import * as contact from './contact/Contact.resource';
 import * as group from './group/Group.resource';
 import * as instance from './instance/Instance.resource';
@@ -11,7 +12,7 @@ import type { GreenApiResource } from './node.type';
 import type { Resource } from './resources';
 
 /** resource → its operations; versionDescription builds the pickers from the same table. */
-export const resources: Record<GreenApiResource, Resource> = { contact: contact.resource, group: group.resource, message: message.resource, queue: queue.resource, status: status.resource, instance: instance.resource };
+export const resources: Record<GreenApiResource, Resource> = { chat: chat.resource, contact: contact.resource, group: group.resource, instance: instance.resource, message: message.resource, queue: queue.resource, status: status.resource };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;

@@ -62,6 +62,14 @@ export const GREEN_API_RATE_LIMITS = {
 	// One snapshot of the vendor's table says 1; the newer ones and the method's own page say
 	// once in 10 s (WhatsApp's limit, answered as a 200 "rate-overlimit").
 	setProfilePicture: 0.1,
+	// Chat: the journals are 1/s, Get Message and (un)archiving 10/s, disappearing messages 1/s.
+	getChatHistory: 1,
+	getMessage: 10,
+	lastIncomingMessages: 1,
+	lastOutgoingMessages: 1,
+	archiveChat: 10,
+	unarchiveChat: 10,
+	setDisappearingChat: 1,
 } as const satisfies Record<string, number>;
 
 export type LimitedMethod = keyof typeof GREEN_API_RATE_LIMITS;

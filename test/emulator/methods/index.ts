@@ -1,4 +1,5 @@
 // The methods the emulator serves: one row each, keyed by the path segment in lower case.
+import { archiveChat, getChatHistory, getMessage, lastIncomingMessages, lastOutgoingMessages, setDisappearingChat, unarchiveChat } from './chat';
 import { deleteMessage, editMessage, readChat, sendTyping } from './chatActions';
 import { checkWhatsapp } from './checkWhatsapp';
 import { downloadFile } from './downloadFile';
@@ -69,5 +70,12 @@ export const METHODS: Readonly<Record<string, MethodHandler>> = Object.fromEntri
 		reboot,
 		logout,
 		setProfilePicture,
+		getChatHistory,
+		getMessage,
+		lastIncomingMessages,
+		lastOutgoingMessages,
+		archiveChat,
+		unarchiveChat,
+		setDisappearingChat,
 	].map((handler) => [handler.name.toLowerCase(), handler]),
 );

@@ -1,3 +1,4 @@
+import type { ChatStore } from '../chats';
 import type { Answer } from '../types';
 import type { LinkAnswer } from '../files';
 import type { GroupStore } from '../groups';
@@ -20,6 +21,8 @@ export interface MethodRequest {
 	newId(): string;
 	/** sendFileByUpload: the form the media host parsed (the file already hashed), instead of a JSON body. */
 	form?: UploadForm | MultipartError;
+	/** The Chat methods: each chat's journal and state (archived, disappearing messages). */
+	chats?: ChatStore;
 	/** downloadFile: the file host's fresh link to a received file. */
 	files?: { freshLink(chatId: string, idMessage: string): LinkAnswer };
 	/** The queue methods: the send queue the send methods filled. */

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { messageText } from '../../helpers/messageText';
+
 /** One notification as the next node wants it; the vendor's body stays under `raw`. */
 export interface NormalizedNotification extends IDataObject {
 	type: string;
@@ -38,55 +40,6 @@ function object(value: unknown): Json {
 
 function str(value: unknown): string {
 	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-}
-
-/**
- * Where each message kind keeps the words a person would read, first match wins.
- * Kinds GREEN-API adds later still find their text when it sits in one of the usual places.
- */
-const TEXT_PATHS: Record<string, string[][]> = {
-	textMessage: [['textMessageData', 'textMessage']],
-	extendedTextMessage: [['extendedTextMessageData', 'text']],
-	quotedMessage: [['extendedTextMessageData', 'text']],
-	reactionMessage: [['extendedTextMessageData', 'text']],
-	imageMessage: [['fileMessageData', 'caption']],
-	videoMessage: [['fileMessageData', 'caption']],
-	documentMessage: [['fileMessageData', 'caption'], ['fileMessageData', 'fileName']],
-	audioMessage: [['fileMessageData', 'caption']],
-	locationMessage: [['locationMessageData', 'nameLocation'], ['locationMessageData', 'address']],
-	liveLocationMessage: [['locationMessageData', 'nameLocation']],
-	contactMessage: [['contactMessageData', 'displayName']],
-	buttonsResponseMessage: [['buttonsResponseMessage', 'selectedButtonText']],
-	templateButtonsReplyMessage: [['templateButtonReplyMessage', 'selectedDisplayText']],
-	listResponseMessage: [['listResponseMessage', 'title']],
-	interactiveButtonsResponse: [['interactiveButtonsResponse', 'selectedDisplayText']],
-	pollMessage: [['pollMessageData', 'name']],
-	pollUpdateMessage: [['pollMessageData', 'name']],
-};
-const FALLBACK_PATHS = [
-	['textMessageData', 'textMessage'],
-	['extendedTextMessageData', 'text'],
-	['fileMessageData', 'caption'],
-];
-
-function at(data: Json, path: string[]): string {
-	let node: unknown = data;
-	for (const key of path) node = object(node)[key];
-	return str(node);
-}
-
-export function messageText(messageData: Json): string {
-	const type = str(messageData.typeMessage);
-	if (type === 'contactsArrayMessage') {
-		const contacts = object(messageData.contactsArrayMessageData ?? messageData.messageData).contacts;
-		return Array.isArray(contacts) ? contacts.map((c) => str(object(c).displayName)).filter(Boolean).join(', ') : '';
-	}
-	// Own keys only: a typeMessage "constructor" or "toString" must not find Object's members.
-	for (const path of Object.hasOwn(TEXT_PATHS, type) ? TEXT_PATHS[type] : FALLBACK_PATHS) {
-		const found = at(messageData, path);
-		if (found) return found;
-	}
-	return '';
 }
 
 /** The chat a notification belongs to: messages carry senderData, statuses a top-level chatId, calls `from`. */
