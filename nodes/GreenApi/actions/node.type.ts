@@ -4,7 +4,7 @@ import type { AllEntities, IExecuteFunctions, INodeExecutionData, INodePropertie
 type NodeMap = {
 	contact: 'getContactInfo' | 'checkWhatsapp' | 'getAvatar' | 'getContacts';
 	group: 'getGroupData';
-	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply';
+	message: 'sendMessage' | 'sendFile' | 'sendLocation' | 'sendContact' | 'sendPoll' | 'forwardMessages' | 'editMessage' | 'deleteMessage' | 'readChat' | 'sendTyping' | 'downloadFile' | 'sendInteractiveButtons' | 'sendInteractiveButtonsReply' | 'sendAndWait';
 	status: 'sendTextStatus' | 'sendVoiceStatus' | 'sendMediaStatus' | 'deleteStatus' | 'getStatusStatistic' | 'getIncomingStatuses' | 'getOutgoingStatuses';
 };
 
@@ -19,6 +19,8 @@ export interface Operation {
 	properties: INodeProperties[];
 	/** GREEN-API's page for its method: n8n's Docs link is one per node, so each operation links its own. */
 	docs: string;
+	/** The GREEN-API method the docs link names, when the operation's value is none (sendAndWait). */
+	docsMethod?: string;
 	/**
 	 * Named outputs, when it has more than one; `when`: only while this boolean option is on
 	 * (Check WhatsApp's Route by Result). The node's outputs expression is built from these.
