@@ -3,8 +3,10 @@
 // log holds the question and its links; the links are then used as a person (or a robot) would.
 // Run alone: bash test/e2e/run.sh test/e2e/sendAndWait.e2e.test.ts
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
+import { Editor, publishScreenshot } from './editor';
 import { N8n } from './n8n';
 import { killAll } from './process';
 import { N8nServer } from './server';
@@ -139,4 +141,34 @@ describe('Send and Wait for Response in a real n8n', () => {
 		expect(sink.of('limited')).toEqual([{ via: 'limited', order: 8, data: { timedOut: true } }]);
 		expect(await statusOf(executionId)).toBe('success');
 	}, 150_000);
+
+	it('a person answers in Chromium: the link shows the choice, the button records it (under the sandbox CSP)', async () => {
+		const { links } = await ask('approve', 9);
+		const root = join(__dirname, '../..');
+		const editor = await Editor.open(server!.url, cookie, join(root, '.e2e/screenshots'));
+		try {
+			await editor.page.setViewportSize({ width: 420, height: 560 });
+			await editor.page.goto(links.Approve, { waitUntil: 'domcontentloaded' });
+			await editor.page.getByRole('button', { name: 'Approve' }).waitFor();
+			await publishScreenshot(await editor.screenshot('send-and-wait-approval'), join(root, 'docs/screenshots'), 'send-and-wait-approval');
+			expect(sink.of('approve').filter((body) => body.order === 9)).toHaveLength(0);
+			await editor.page.getByRole('button', { name: 'Approve' }).click();
+			await editor.page.getByText('Got it, thanks').waitFor();
+			await publishScreenshot(await editor.screenshot('send-and-wait-recorded'), join(root, 'docs/screenshots'), 'send-and-wait-recorded');
+		} finally {
+			await editor.close();
+		}
+		await waitUntil(() => sink.of('approve').some((body) => body.order === 9), 30_000, 'the answer from Chromium at the sink');
+		expect(sink.of('approve').find((body) => body.order === 9)?.data).toMatchObject({ approved: true });
+	}, 120_000);
+
+	it("n8n makes the node a Human review tool for its AI Agent (PR #22315's greenApiHitlTool)", async () => {
+		const response = await fetch(`${server!.url}/types/nodes.json`, { headers: { cookie } });
+		expect(response.status).toBe(200);
+		const types = (await response.json()) as Array<{ name: string; outputs?: Array<{ displayName?: string }>; properties: Array<{ name: string; type: string; default: unknown }> }>;
+		const hitl = types.find((type) => type.name === `${GREEN_API_NODE_TYPE}HitlTool`);
+		expect(hitl?.outputs?.[0]?.displayName).toBe('Human review');
+		const hidden = Object.fromEntries((hitl?.properties ?? []).filter((property) => property.type === 'hidden').map((property) => [property.name, property.default]));
+		expect(hidden).toEqual({ resource: 'message', operation: 'sendAndWait', responseType: 'approval' });
+	});
 });
