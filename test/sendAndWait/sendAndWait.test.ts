@@ -91,6 +91,13 @@ describe('Send and Wait for Response: approval', () => {
 		expect(emulator.messages.all()).toHaveLength(1);
 	});
 
+	it('labels are shown as text on the page, never as HTML', async () => {
+		const waiting = await start({ approvalOptions: { values: { approveLabel: '<img src=x onerror=alert(1)>' } } });
+		const page = await engine.request(waiting, 'GET', links()['<img src=x onerror=alert(1)>']);
+		expect(page.body).toContain('<button type="submit">&lt;img src=x onerror=alert(1)&gt;</button>');
+		expect(page.body).not.toContain('<img');
+	});
+
 	it('Decline resumes with approved: false', async () => {
 		const waiting = await start({ approvalOptions: { values: { approvalType: 'double' } } });
 		await engine.request(waiting, 'POST', links().Decline);
