@@ -26,11 +26,11 @@ afterAll(async () => {
 
 const CHAT = '79001234567@c.us';
 
-function start(parameters: IDataObject, items: object[] = [{ chatId: CHAT, amount: 42 }]): Promise<Waiting> {
+function start(parameters: IDataObject, items: object[] = [{ chatId: CHAT, amount: 42 }], settings: { onError?: 'continueRegularOutput' } = {}): Promise<Waiting> {
 	return engine.start({
 		nodes: [
 			startNode('Start', items),
-			{ name: NODE_NAME, type: NODE_TYPE, parameters: { resource: 'message', operation: 'sendAndWait', chatId: '={{ $json.chatId }}', message: '={{ "Refund " + $json.amount + " EUR?" }}', ...parameters }, credentials: { greenApi: { id: 'good', name: 'good' } } },
+			{ name: NODE_NAME, type: NODE_TYPE, parameters: { resource: 'message', operation: 'sendAndWait', chatId: '={{ $json.chatId }}', message: '={{ "Refund " + $json.amount + " EUR?" }}', ...parameters }, credentials: { greenApi: { id: 'good', name: 'good' } }, ...settings },
 		],
 		connections: { Start: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
 	});
@@ -190,6 +190,15 @@ describe('Send and Wait for Response: limits, items and buttons', () => {
 		expect(waiting.run.data.resultData.runData[NODE_NAME][0].hints?.[0].message).toMatch(/^Sent and waited for the first of the 2 input items only/);
 		await engine.request(waiting, 'POST', links().Approve);
 		expect(output(waiting.run).map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+	});
+
+	it('a send that may have failed does not wait: the item says so (On Error: Continue)', async () => {
+		emulator.inject({ kind: 'status', status: 500, method: 'sendMessage', apply: true, times: 1 });
+		const waiting = await start({}, undefined, { onError: 'continueRegularOutput' });
+		expect(waiting.run.status).toBe('success');
+		expect(waiting.run.data.waitTill).toBeUndefined();
+		expect(output(waiting.run)[0].json).toMatchObject({ sendState: 'unknown', chatId: CHAT, error: expect.stringMatching(/may or may not have queued this message/) });
+		expect(emulator.count({ method: 'sendMessage' })).toBe(1);
 	});
 
 	it('Links as Buttons sends interactive URL buttons, personal chats only', async () => {
