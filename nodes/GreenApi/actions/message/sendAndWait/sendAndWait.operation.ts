@@ -34,6 +34,8 @@ const TAP_LINES = {
 	form: 'Tap the link, fill in the form on the page that opens and send it.',
 };
 
+const LABELS: Record<string, string> = { responseFormTitle: 'Response Form Title', responseFormDescription: 'Response Form Description', responseFormButtonLabel: 'Response Form Button Label', messageButtonLabel: 'Message Button Label' };
+
 /** The links of this response type: each its page, signed by n8n for this execution and node. */
 function links(item: ItemParameters, context: IExecuteFunctions): Array<{ label: string; url: string }> {
 	const type = String(item.value('responseType', 'Response Type', 'approval'));
@@ -49,7 +51,7 @@ function links(item: ItemParameters, context: IExecuteFunctions): Array<{ label:
 		return choices;
 	}
 	if (type !== 'freeText' && type !== 'customForm') throw refuse(`Response Type "${type.slice(0, 20)}" is not one of approval, freeText or customForm`);
-	const option = (name: string, fallback: string) => String(item.value(`options.${name}`, name, '') ?? '').trim() || fallback;
+	const option = (name: string, fallback: string) => String(item.value(`options.${name}`, LABELS[name], '') ?? '').trim() || fallback;
 	const json = type === 'customForm' && item.value('defineForm', 'Define Form', 'fields') === 'json';
 	const fields = type === 'freeText' ? [FREE_TEXT_FIELD] : readFields(item.value(json ? 'jsonOutput' : 'formFields', 'Form Fields', json ? '[]' : {}), json);
 	const page: Page = { kind: 'form', title: option('responseFormTitle', 'Your answer'), description: option('responseFormDescription', ''), button: option('responseFormButtonLabel', 'Submit'), fields, ...(type === 'freeText' ? { text: true } : {}) };
