@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { sendAndWaitWebhook, sendAndWaitWebhooks } from './actions/message/sendAndWait/webhook';
 import { router } from './actions/router';
 import { outputs, properties, subtitle } from './actions/versionDescription';
 import { greenApiCredentialTest } from './methods/credentialTest';
@@ -21,9 +22,14 @@ export class GreenApi implements INodeType {
 		outputs,
 		credentials: [{ name: 'greenApi', required: true, testedBy: 'greenApiCredentialTest' }],
 		properties,
+		// Message → Send and Wait for Response resumes its execution through these (webhook() below).
+		webhooks: sendAndWaitWebhooks,
+		waitingNodeTooltip: 'Waiting for an answer on WhatsApp: the links in the message resume this execution',
 	};
 
 	methods = { credentialTest: { greenApiCredentialTest } };
+
+	webhook = sendAndWaitWebhook;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -36,7 +36,7 @@ export function resourceProperties({ value: resource, operations }: Resource): I
 }
 
 /** Under the operation's first field: where GREEN-API documents its method. */
-function withDocsLink(hint: string | undefined, { docs, option }: Operation): string {
-	const link = `<a href="${docs}" target="_blank">GREEN-API docs: ${String(option.value)}</a>`;
+function withDocsLink(hint: string | undefined, { docs, docsMethod, option }: Operation): string {
+	const link = `<a href="${docs}" target="_blank">GREEN-API docs: ${docsMethod ?? String(option.value)}</a>`;
 	return hint ? `${hint} ${link}` : link;
 }

@@ -29,6 +29,9 @@ export const GREEN_API_RATE_LIMITS = {
 	// guess costs time, never a duplicate. Raise it in Options → Requests per Second.
 	sendInteractiveButtons: 1,
 	sendInteractiveButtonsReply: 1,
+	// Send and Wait sends one message per execution, with sendMessage (50) or, as buttons,
+	// sendInteractiveButtons (1, above): the slower, so either stays within its method's limit.
+	sendAndWait: 1,
 	// A binary voice/media status uploads (uploadFile, in no table) under its status's limit.
 	sendTextStatus: 5,
 	sendVoiceStatus: 5,

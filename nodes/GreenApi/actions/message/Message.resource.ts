@@ -13,7 +13,8 @@ import * as sendLocation from './sendLocation.operation';
 import * as sendMessage from './sendMessage.operation';
 import * as sendPoll from './sendPoll.operation';
 import * as sendTyping from './sendTyping.operation';
+import * as sendAndWait from './sendAndWait/sendAndWait.operation';
 
-const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, sendInteractiveButtons, sendInteractiveButtonsReply, forwardMessages, editMessage, deleteMessage, readChat, sendTyping, downloadFile };
+const operations: OperationTable<'message'> = { sendMessage, sendFile, sendLocation, sendContact, sendPoll, sendInteractiveButtons, sendInteractiveButtonsReply, sendAndWait, forwardMessages, editMessage, deleteMessage, readChat, sendTyping, downloadFile };
 
 export const resource: Resource = { name: 'Message', value: 'message', operations };
