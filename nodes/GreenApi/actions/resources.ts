@@ -26,13 +26,23 @@ export function resourceProperties({ value: resource, operations }: Resource): I
 			default: first,
 		},
 		...list.flatMap((operation) =>
-			operation.properties.map((property, index) => ({
+			withDocs(operation).map((property) => ({
 				...property,
-				...(index === 0 ? { hint: withDocsLink(property.hint, operation) } : {}),
 				displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, resource: [resource], operation: [operation.option.value] } },
 			})),
 		),
 	];
+}
+
+/** n8n's editor shows no hint under these: an operation that starts with one gets a callout above it. */
+const HINTLESS: ReadonlyArray<INodeProperties['type']> = ['collection', 'fixedCollection', 'notice'];
+
+/** The operation's first field carries its docs link (and its hint), where the editor shows it. */
+function withDocs(operation: Operation): INodeProperties[] {
+	const [first, ...rest] = operation.properties;
+	if (first && !HINTLESS.includes(first.type)) return [{ ...first, hint: withDocsLink(first.hint, operation) }, ...rest];
+	const callout: INodeProperties = { displayName: withDocsLink(first?.hint, operation), name: `${String(operation.option.value)}Docs`, type: 'callout', default: '' };
+	return first ? [callout, { ...first, hint: undefined }, ...rest] : [callout];
 }
 
 /** Under the operation's first field: where GREEN-API documents its method. */
