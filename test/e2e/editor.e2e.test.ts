@@ -17,6 +17,7 @@ import { listenForWebhookTestEvent, settledExecutionStatuses, webhookEventWorkfl
 import { N8n, repoRoot } from './n8n';
 import { killAll } from './process';
 import { N8nServer } from './server';
+import { GREEN_API_NODE, operationWorkflow } from './workflows';
 
 const WRONG_TOKEN = `e2e-wrong-token-${randomBytes(6).toString('hex')}`;
 const WEBHOOK_TOKEN = `e2e-webhook-token-${randomBytes(6).toString('hex')}`;
@@ -37,6 +38,7 @@ let server: N8nServer | undefined;
 let editor: Editor;
 let cookie = '';
 let lastPageText = '';
+const GET_STATE_WORKFLOW = 'e2eGetStateDocs1';
 
 beforeAll(async () => {
 	const major = Number(process.versions.node.split('.')[0]);
@@ -50,7 +52,9 @@ beforeAll(async () => {
 	// The two files the README tells users to import, the credential pointed at this run's emulator.
 	await n8n.importCredentials(demoCredentials.map((credential) => ({ ...credential, data: { ...credential.data, apiUrl: emulator!.url } })));
 	const demoCredential = { id: demoCredentials[0].id, name: demoCredentials[0].name };
-	await n8n.importWorkflows([demoWorkflow, webhookEventWorkflow(demoCredential), crmWorkflow(demoCredential)]);
+	// Get State has no field of its own: its docs link must still be on screen (a callout).
+	const getState = operationWorkflow(GET_STATE_WORKFLOW, 'e2e: Get State', demoCredential, [{}], { resource: 'instance', operation: 'getStateInstance', parameters: { options: {} } });
+	await n8n.importWorkflows([demoWorkflow, webhookEventWorkflow(demoCredential), crmWorkflow(demoCredential), getState]);
 	server = await N8nServer.start(n8n);
 	cookie = await server.setupOwner();
 	editor = await Editor.open(server.url, cookie, screenshots);
@@ -127,6 +131,9 @@ describe('the GREEN-API nodes in the n8n editor', () => {
 		await editor.step('find the "Chat ID" field', () => panel.getByTestId('parameter-input-chatId').waitFor());
 		const labels = await editor.step('read the field labels', () => panel.getByTestId('node-parameters').innerText());
 		expect(labels).toContain('Chat ID');
+		const link = panel.getByRole('link', { name: 'GREEN-API docs: getContactInfo' });
+		await editor.step('see the docs link under Chat ID', () => link.waitFor());
+		expect(await link.getAttribute('href')).toBe('https://green-api.com/en/docs/api/service/GetContactInfo/');
 		await editor.screenshot('node-panel-new');
 	});
 
@@ -221,6 +228,19 @@ describe('the GREEN-API nodes in the n8n editor', () => {
 		await editor.dismissToasts();
 		await publishScreenshot(await editor.screenshot('demo-products'), docs, 'products-output');
 		expect(emulator!.count({ method: 'getContactInfo' })).toBeGreaterThan(0);
+	});
+
+	it('shows the docs link of an operation without fields (Instance: Get State) in a callout on its panel', async () => {
+		await editor.step('open the Get State workflow', () => editor.goto(`/workflow/${GET_STATE_WORKFLOW}`));
+		const node = editor.testId('canvas-node').filter({ hasText: GREEN_API_NODE });
+		await editor.step('open the node by double-clicking it', () => node.dblclick());
+		const panel = editor.testId('ndv');
+		const link = panel.getByRole('link', { name: 'GREEN-API docs: getStateInstance' });
+		await editor.step('see the docs link on the panel', () => link.waitFor());
+		expect(await link.isVisible()).toBe(true);
+		expect(await link.getAttribute('href')).toBe('https://green-api.com/en/docs/api/account/GetStateInstance/');
+		await editor.screenshot('get-state-panel');
+		await editor.step('close the node panel', () => editor.testId('ndv-close-button').click());
 	});
 
 	it('"Listen for test event" in webhook mode ends with the delivered notification in the output panel', async () => {
