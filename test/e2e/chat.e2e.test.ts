@@ -1,13 +1,12 @@
 // Each Chat operation from the packed tarball in a real n8n, against the emulator: what the node
 // outputs and what GREEN-API got (its journals read, its chats archived or set to disappear).
-import { existsSync } from 'node:fs';
 
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator, SEED_CHAT_ID } from '../emulator';
+import { GreenApiEmulator, SEED_CHAT_ID } from '../emulator';
 import { SEED_GROUP_ID, seededHistory } from '../emulator/chats';
-import { N8n } from './n8n';
-import type { Execution, Item } from './n8n';
-import { killAll } from './process';
-import { GREEN_API_NODE, greenApiCredential, operationWorkflow } from './workflows';
+import type { Execution, Item, N8n } from './n8n';
+import { executeWithoutToken, firstOutput, startOperationRun, stopOperationRun } from './operationRun';
+import type { OperationRun } from './operationRun';
+import { GREEN_API_NODE } from './workflows';
 import type { OperationSetup } from './workflows';
 
 const CREDENTIAL = { id: 'e2eGreenApiChat1', name: 'GREEN-API emulator (chats)' };
@@ -26,39 +25,25 @@ const WORKFLOWS: Record<string, { items: object[]; setup: OperationSetup }> = {
 	e2eBadArchive001: { items: [{ chatId: SEED_CHAT_ID }, { chatId: 'somebody' }], setup: chat('archiveChat') },
 };
 
+let run: OperationRun | undefined;
 let emulator: GreenApiEmulator | undefined;
 let n8n: N8n | undefined;
 
 beforeAll(async () => {
-	const tarball = process.env.E2E_TARBALL;
-	if (!tarball || !existsSync(tarball)) throw new Error(`E2E_TARBALL (${tarball}) is no packed tarball: run npm run test:e2e`);
-	emulator = await GreenApiEmulator.start();
-	n8n = await N8n.create();
-	await n8n.installCommunityPackage(tarball);
-	await n8n.importCredentials([greenApiCredential(CREDENTIAL, { apiUrl: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: EMULATOR_ID_INSTANCE, token: EMULATOR_TOKEN })]);
-	await n8n.importWorkflows(Object.entries(WORKFLOWS).map(([id, { items, setup }]) => operationWorkflow(id, `e2e: ${id}`, CREDENTIAL, items, setup)));
+	run = await startOperationRun('chat', CREDENTIAL, () => WORKFLOWS);
+	({ emulator, n8n } = run);
 }, 300_000);
 
-afterAll(async () => {
-	killAll();
-	await emulator?.close();
-	await n8n?.dispose('n8n-chat-output.log');
-});
+afterAll(() => stopOperationRun(run, 'chat'));
 
 async function execute(workflowId: string): Promise<Execution> {
 	emulator!.reset();
-	const { result, execution } = await n8n!.execute(workflowId);
-	expect(result.stdout + result.stderr).not.toContain(EMULATOR_TOKEN);
-	expect(JSON.stringify(execution)).not.toContain(EMULATOR_TOKEN);
-	return execution;
+	return executeWithoutToken(n8n!, workflowId);
 }
 
 /** The node's first output as n8n stored it, after a run that must have succeeded. */
 async function output(workflowId: string): Promise<Array<Item['json']>> {
-	const execution = await execute(workflowId);
-	expect({ status: execution.status, error: execution.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
-	const [items] = execution.data.resultData.runData[GREEN_API_NODE][0].data!.main;
-	return (items ?? []).map((item) => item.json);
+	return firstOutput(await execute(workflowId));
 }
 
 test('Get Chat History: the newest messages of each chat, CRM-ready, newest first', async () => {

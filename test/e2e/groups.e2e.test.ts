@@ -4,18 +4,14 @@
 // of this account's (it is admin) under a fixed ID. Set Group Picture takes its JPG from n8n's
 // own Read/Write Files from Disk.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
-import type { LoggedMessage } from '../emulator';
+import type { GreenApiEmulator, LoggedMessage } from '../emulator';
 import { ACCOUNT } from '../emulator/groups';
-import { N8n } from './n8n';
-import type { Execution, Item } from './n8n';
-import { killAll } from './process';
-import { GREEN_API_NODE, greenApiCredential, operationWorkflow } from './workflows';
+import type { Execution, Item, N8n } from './n8n';
+import { executeWithoutToken, firstOutput, startOperationRun, stopOperationRun } from './operationRun';
+import type { OperationRun } from './operationRun';
+import { GREEN_API_NODE } from './workflows';
 import type { OperationSetup } from './workflows';
 
 const CREDENTIAL = { id: 'e2eGreenApiGrp01', name: 'GREEN-API emulator (groups)' };
@@ -26,7 +22,6 @@ const SEEDED = '79001234567-1700000999@g.us';
 const GENERATED = '120363043968066561@g.us';
 const PICTURE = { name: 'logo.jpg', bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(30_000)]) };
 const group = (operation: string, parameters: Record<string, unknown>, extra: Partial<OperationSetup> = {}): OperationSetup => ({ resource: 'group', operation, parameters: { options: {}, ...parameters }, ...extra });
-let fileDir = '';
 
 function workflows(): Record<string, { items: object[]; setup: OperationSetup }> {
 	return {
@@ -52,29 +47,20 @@ function workflows(): Record<string, { items: object[]; setup: OperationSetup }>
 	};
 }
 
+let run: OperationRun | undefined;
 let emulator: GreenApiEmulator | undefined;
 let n8n: N8n | undefined;
 
 beforeAll(async () => {
-	const tarball = process.env.E2E_TARBALL;
-	if (!tarball || !existsSync(tarball)) throw new Error(`E2E_TARBALL (${tarball}) is no packed tarball: run npm run test:e2e`);
-	fileDir = await mkdtemp(join(tmpdir(), 'n8n-e2e-groups-'));
-	await writeFile(join(fileDir, PICTURE.name), PICTURE.bytes);
-	emulator = await GreenApiEmulator.start();
-	n8n = await N8n.create({ N8N_RESTRICT_FILE_ACCESS_TO: fileDir });
-	await n8n.installCommunityPackage(tarball);
-	await n8n.importCredentials([greenApiCredential(CREDENTIAL, { apiUrl: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: EMULATOR_ID_INSTANCE, token: EMULATOR_TOKEN })]);
-	const all = workflows();
-	all.e2eGroupPicture1.items = [{ path: join(fileDir, PICTURE.name) }];
-	await n8n.importWorkflows(Object.entries(all).map(([id, { items, setup }]) => operationWorkflow(id, `e2e: ${id}`, CREDENTIAL, items, setup)));
+	run = await startOperationRun('groups', CREDENTIAL, (dir) => {
+		const all = workflows();
+		all.e2eGroupPicture1.items = [{ path: join(dir, PICTURE.name) }];
+		return all;
+	}, [PICTURE]);
+	({ emulator, n8n } = run);
 }, 300_000);
 
-afterAll(async () => {
-	killAll();
-	await emulator?.close();
-	await n8n?.dispose('n8n-groups-output.log');
-	if (fileDir) await rm(fileDir, { recursive: true, force: true });
-});
+afterAll(() => stopOperationRun(run, 'groups'));
 
 /** Resets the emulator and gives it SEEDED: this account (admin), A (admin when `adminA`) and B. */
 async function execute(workflowId: string, adminA = false): Promise<Execution> {
@@ -82,17 +68,12 @@ async function execute(workflowId: string, adminA = false): Promise<Execution> {
 	const seeded = { ...emulator!.groups.draft('Team', [A, B]), groupId: SEEDED };
 	seeded.participants = seeded.participants.map((member) => (member.id === A ? { ...member, isAdmin: adminA } : member));
 	emulator!.groups.put(seeded);
-	const { result, execution } = await n8n!.execute(workflowId);
-	expect(result.stdout + result.stderr).not.toContain(EMULATOR_TOKEN);
-	return execution;
+	return executeWithoutToken(n8n!, workflowId);
 }
 
 /** The node's first output as n8n stored it, after a run that must have succeeded. */
 async function output(workflowId: string, adminA = false): Promise<Array<Item['json']>> {
-	const execution = await execute(workflowId, adminA);
-	expect({ status: execution.status, error: execution.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
-	const [items] = execution.data.resultData.runData[GREEN_API_NODE][0].data!.main;
-	return (items ?? []).map((item) => item.json);
+	return firstOutput(await execute(workflowId, adminA));
 }
 
 const log = (): LoggedMessage[] => emulator!.messages.all();

@@ -2,23 +2,19 @@
 // node outputs and what GREEN-API got. Set Profile Picture takes its JPEG from n8n's own
 // Read/Write Files from Disk; Get QR Code's PNG is checked as n8n stored it.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
+import type { GreenApiEmulator } from '../emulator';
 import { AVATAR_JPEG } from '../emulator/methods/getAvatar';
-import { N8n } from './n8n';
-import type { Execution, Item } from './n8n';
-import { killAll } from './process';
-import { GREEN_API_NODE, greenApiCredential, operationWorkflow } from './workflows';
+import type { Execution, Item, N8n } from './n8n';
+import { executeWithoutToken, firstOutput, startOperationRun, stopOperationRun } from './operationRun';
+import type { OperationRun } from './operationRun';
+import { GREEN_API_NODE } from './workflows';
 import type { OperationSetup } from './workflows';
 
 const CREDENTIAL = { id: 'e2eGreenApiInst1', name: 'GREEN-API emulator (instance)' };
 const PICTURE = { name: 'me.jpg', bytes: Buffer.concat([AVATAR_JPEG, randomBytes(20_000)]) };
 const instance = (operation: string, parameters: Record<string, unknown> = {}, extra: Partial<OperationSetup> = {}): OperationSetup => ({ resource: 'instance', operation, parameters: { options: {}, ...parameters }, ...extra });
-let fileDir = '';
 
 function workflows(): Record<string, { items: object[]; setup: OperationSetup }> {
 	return {
@@ -42,44 +38,30 @@ function workflows(): Record<string, { items: object[]; setup: OperationSetup }>
 	};
 }
 
+let run: OperationRun | undefined;
 let emulator: GreenApiEmulator | undefined;
 let n8n: N8n | undefined;
 
 beforeAll(async () => {
-	const tarball = process.env.E2E_TARBALL;
-	if (!tarball || !existsSync(tarball)) throw new Error(`E2E_TARBALL (${tarball}) is no packed tarball: run npm run test:e2e`);
-	fileDir = await mkdtemp(join(tmpdir(), 'n8n-e2e-instance-'));
-	await writeFile(join(fileDir, PICTURE.name), PICTURE.bytes);
-	emulator = await GreenApiEmulator.start();
-	n8n = await N8n.create({ N8N_RESTRICT_FILE_ACCESS_TO: fileDir });
-	await n8n.installCommunityPackage(tarball);
-	await n8n.importCredentials([greenApiCredential(CREDENTIAL, { apiUrl: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: EMULATOR_ID_INSTANCE, token: EMULATOR_TOKEN })]);
-	const all = workflows();
-	all.e2eInstPicture01.items = [{ path: join(fileDir, PICTURE.name) }];
-	await n8n.importWorkflows(Object.entries(all).map(([id, { items, setup }]) => operationWorkflow(id, `e2e: ${id}`, CREDENTIAL, items, setup)));
+	run = await startOperationRun('instance', CREDENTIAL, (dir) => {
+		const all = workflows();
+		all.e2eInstPicture01.items = [{ path: join(dir, PICTURE.name) }];
+		return all;
+	}, [PICTURE]);
+	({ emulator, n8n } = run);
 }, 300_000);
 
-afterAll(async () => {
-	killAll();
-	await emulator?.close();
-	await n8n?.dispose('n8n-instance-output.log');
-	if (fileDir) await rm(fileDir, { recursive: true, force: true });
-});
+afterAll(() => stopOperationRun(run, 'instance'));
 
 async function execute(workflowId: string, state = 'authorized'): Promise<Execution> {
 	emulator!.reset();
 	emulator!.setState(state);
-	const { result, execution } = await n8n!.execute(workflowId);
-	expect(result.stdout + result.stderr).not.toContain(EMULATOR_TOKEN);
-	return execution;
+	return executeWithoutToken(n8n!, workflowId);
 }
 
 /** The node's first output as n8n stored it, after a run that must have succeeded. */
 async function output(workflowId: string, state?: string): Promise<Array<Item['json']>> {
-	const execution = await execute(workflowId, state);
-	expect({ status: execution.status, error: execution.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
-	const [items] = execution.data.resultData.runData[GREEN_API_NODE][0].data!.main;
-	return (items ?? []).map((item) => item.json);
+	return firstOutput(await execute(workflowId, state));
 }
 
 const methods = () => emulator!.requests.map((request) => request.method).filter((method) => method !== 'getStateInstance');

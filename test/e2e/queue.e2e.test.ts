@@ -1,14 +1,13 @@
 // Each Queue operation from the packed tarball in a real n8n, against the emulator: what the
 // node outputs and what GREEN-API got. The queue is filled straight at the emulator before a
 // run, as another workflow's sends would fill it.
-import { existsSync } from 'node:fs';
 
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
+import type { GreenApiEmulator } from '../emulator';
 import { call } from '../emulator/http-client';
-import { N8n } from './n8n';
-import type { Execution, Item } from './n8n';
-import { killAll } from './process';
-import { GREEN_API_NODE, greenApiCredential, operationWorkflow } from './workflows';
+import type { Execution, Item, N8n } from './n8n';
+import { executeWithoutToken, firstOutput, startOperationRun, stopOperationRun } from './operationRun';
+import type { OperationRun } from './operationRun';
+import { GREEN_API_NODE } from './workflows';
 import type { OperationSetup } from './workflows';
 
 const CREDENTIAL = { id: 'e2eGreenApiQueu1', name: 'GREEN-API emulator (queue)' };
@@ -24,24 +23,16 @@ const WORKFLOWS: Record<string, { items: object[]; setup: OperationSetup }> = {
 	e2eClearQueueTwo: { items: [{}, {}], setup: queue('clearMessagesQueue') },
 };
 
+let run: OperationRun | undefined;
 let emulator: GreenApiEmulator | undefined;
 let n8n: N8n | undefined;
 
 beforeAll(async () => {
-	const tarball = process.env.E2E_TARBALL;
-	if (!tarball || !existsSync(tarball)) throw new Error(`E2E_TARBALL (${tarball}) is no packed tarball: run npm run test:e2e`);
-	emulator = await GreenApiEmulator.start();
-	n8n = await N8n.create();
-	await n8n.installCommunityPackage(tarball);
-	await n8n.importCredentials([greenApiCredential(CREDENTIAL, { apiUrl: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: EMULATOR_ID_INSTANCE, token: EMULATOR_TOKEN })]);
-	await n8n.importWorkflows(Object.entries(WORKFLOWS).map(([id, { items, setup }]) => operationWorkflow(id, `e2e: ${id}`, CREDENTIAL, items, setup)));
+	run = await startOperationRun('queue', CREDENTIAL, () => WORKFLOWS);
+	({ emulator, n8n } = run);
 }, 300_000);
 
-afterAll(async () => {
-	killAll();
-	await emulator?.close();
-	await n8n?.dispose('n8n-queue-output.log');
-});
+afterAll(() => stopOperationRun(run, 'queue'));
 
 /** Two messages waiting in the queue: a text and a forward. */
 async function fillQueue(): Promise<string> {
@@ -51,17 +42,12 @@ async function fillQueue(): Promise<string> {
 }
 
 async function execute(workflowId: string): Promise<Execution> {
-	const { result, execution } = await n8n!.execute(workflowId);
-	expect(result.stdout + result.stderr).not.toContain(EMULATOR_TOKEN);
-	return execution;
+	return executeWithoutToken(n8n!, workflowId);
 }
 
 /** The node's first output as n8n stored it, after a run that must have succeeded. */
 async function output(workflowId: string): Promise<Array<Item['json']>> {
-	const execution = await execute(workflowId);
-	expect({ status: execution.status, error: execution.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
-	const [items] = execution.data.resultData.runData[GREEN_API_NODE][0].data!.main;
-	return (items ?? []).map((item) => item.json);
+	return firstOutput(await execute(workflowId));
 }
 
 // Counted as answered (200): a run close after the one before may first meet a 429, which is retried.

@@ -3,17 +3,13 @@
 // share this n8n rather than start another (one n8n start is most of an e2e file's time).
 // Send Media Status from binary takes its file from n8n's own Read/Write Files from Disk.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EMULATOR_ID_INSTANCE, EMULATOR_TOKEN, GreenApiEmulator } from '../emulator';
-import type { LoggedMessage } from '../emulator';
-import { N8n } from './n8n';
-import type { Execution, Item } from './n8n';
-import { killAll } from './process';
-import { GREEN_API_NODE, greenApiCredential, operationWorkflow } from './workflows';
+import type { GreenApiEmulator, LoggedMessage } from '../emulator';
+import type { Execution, Item, N8n } from './n8n';
+import { executeWithoutToken, firstOutput, startOperationRun, stopOperationRun } from './operationRun';
+import type { OperationRun } from './operationRun';
+import { GREEN_API_NODE } from './workflows';
 import type { OperationSetup } from './workflows';
 
 const CREDENTIAL = { id: 'e2eGreenApiStat1', name: 'GREEN-API emulator (statuses)' };
@@ -23,7 +19,6 @@ const STATUS_ID = 'BAE5F4886F6F2D05';
 const PICTURE = { name: 'offer.jpg', bytes: randomBytes(50_000) };
 const status = (operation: string, parameters: Record<string, unknown>, extra: Partial<OperationSetup> = {}): OperationSetup => ({ resource: 'status', operation, parameters: { options: {}, ...parameters }, ...extra });
 const message = (operation: string, parameters: Record<string, unknown>): OperationSetup => ({ resource: 'message', operation, parameters: { chatId: '={{ $json.chatId }}', options: {}, ...parameters } });
-let fileDir = '';
 
 function workflows(): Record<string, { items: object[]; setup: OperationSetup }> {
 	return {
@@ -61,43 +56,29 @@ function workflows(): Record<string, { items: object[]; setup: OperationSetup }>
 	};
 }
 
+let run: OperationRun | undefined;
 let emulator: GreenApiEmulator | undefined;
 let n8n: N8n | undefined;
 
 beforeAll(async () => {
-	const tarball = process.env.E2E_TARBALL;
-	if (!tarball || !existsSync(tarball)) throw new Error(`E2E_TARBALL (${tarball}) is no packed tarball: run npm run test:e2e`);
-	fileDir = await mkdtemp(join(tmpdir(), 'n8n-e2e-status-'));
-	await writeFile(join(fileDir, PICTURE.name), PICTURE.bytes);
-	emulator = await GreenApiEmulator.start();
-	n8n = await N8n.create({ N8N_RESTRICT_FILE_ACCESS_TO: fileDir });
-	await n8n.installCommunityPackage(tarball);
-	await n8n.importCredentials([greenApiCredential(CREDENTIAL, { apiUrl: emulator.url, mediaUrl: emulator.mediaUrl, idInstance: EMULATOR_ID_INSTANCE, token: EMULATOR_TOKEN })]);
-	const all = workflows();
-	all.e2eMediaStatBin1.items = [{ path: join(fileDir, PICTURE.name) }];
-	await n8n.importWorkflows(Object.entries(all).map(([id, { items, setup }]) => operationWorkflow(id, `e2e: ${id}`, CREDENTIAL, items, setup)));
+	run = await startOperationRun('status', CREDENTIAL, (dir) => {
+		const all = workflows();
+		all.e2eMediaStatBin1.items = [{ path: join(dir, PICTURE.name) }];
+		return all;
+	}, [PICTURE]);
+	({ emulator, n8n } = run);
 }, 300_000);
 
-afterAll(async () => {
-	killAll();
-	await emulator?.close();
-	await n8n?.dispose('n8n-status-output.log');
-	if (fileDir) await rm(fileDir, { recursive: true, force: true });
-});
+afterAll(() => stopOperationRun(run, 'status'));
 
 async function execute(workflowId: string): Promise<Execution> {
 	emulator!.reset();
-	const { result, execution } = await n8n!.execute(workflowId);
-	expect(result.stdout + result.stderr).not.toContain(EMULATOR_TOKEN);
-	return execution;
+	return executeWithoutToken(n8n!, workflowId);
 }
 
 /** The node's first output as n8n stored it, after a run that must have succeeded. */
 async function output(workflowId: string): Promise<Array<Item['json']>> {
-	const execution = await execute(workflowId);
-	expect({ status: execution.status, error: execution.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
-	const [items] = execution.data.resultData.runData[GREEN_API_NODE][0].data!.main;
-	return (items ?? []).map((item) => item.json);
+	return firstOutput(await execute(workflowId));
 }
 
 const log = (): LoggedMessage[] => emulator!.messages.all();

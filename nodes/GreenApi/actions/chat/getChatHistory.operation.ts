@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { runPerItem } from '../../helpers/runner';
 import type { OutputItem } from '../../helpers/runner';
 import { optionsCollection } from '../common';
-import { limitProperties, readLimit } from '../status/statusList';
+import { limitProperties, readLimit } from '../../helpers/listLimits';
 import { JOURNAL_LAG, journalChatIdProperty, messageItem, parseEntries } from './journal';
 
 export const option: INodePropertyOptions = {

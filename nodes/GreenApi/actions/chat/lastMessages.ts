@@ -1,11 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { refuse } from '../../helpers/errors';
+import { limitProperties, readLimit, readMinutes } from '../../helpers/listLimits';
 import type { ItemParameters } from '../../helpers/parameters';
 import { runPerItem } from '../../helpers/runner';
 import type { OutputItem } from '../../helpers/runner';
 import { optionsCollection } from '../common';
-import { limitProperties, readLimit } from '../status/statusList';
 import { JOURNAL_LAG, messageItem, parseEntries } from './journal';
 
 /**
@@ -40,12 +39,7 @@ interface LastQuery {
 }
 
 function readQuery(item: ItemParameters): LastQuery {
-	const raw = item.value('minutes', 'Minutes', 1440);
-	const minutes = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
-		throw refuse(`Minutes must be a whole number from 1 to ${MAX_MINUTES.toLocaleString('en-US')} (GREEN-API looks back at most that far), not ${JSON.stringify(raw)?.slice(0, 40)}`, { minutes: raw as number });
-	}
-	return { minutes, limit: readLimit(item) };
+	return { minutes: readMinutes(item, MAX_MINUTES, 'GREEN-API looks back at most that far'), limit: readLimit(item) };
 }
 
 /** Items asking for the same minutes share one GET; each limits the list its own way. */

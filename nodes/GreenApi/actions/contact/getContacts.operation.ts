@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { refuse } from '../../helpers/errors';
+import { limitProperties, readLimit } from '../../helpers/listLimits';
 import { runPerItem } from '../../helpers/runner';
 import type { OutputItem } from '../../helpers/runner';
 import { conform, expectList, expectObject, fieldRules } from '../../helpers/values';
@@ -29,22 +30,7 @@ export const properties: INodeProperties[] = [
 		description: 'Which entries of the contact list to return',
 		hint: 'Right after the instance is authorised, GREEN-API may not have loaded the contacts yet: an empty list then means "try again in a few minutes"',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...limitProperties,
 	optionsCollection('getContacts'),
 ];
 
@@ -59,10 +45,7 @@ const EMPTY_HINT = 'GREEN-API returned no contacts. Right after the instance is 
 function readQuery(item: { value(name: string, label: string, fallback?: unknown): unknown }): ListQuery {
 	const type = item.value('contactType', 'Type', 'all');
 	if (type !== 'all' && type !== 'user' && type !== 'group') throw refuse('Type must be all, user or group', { contactType: type as string });
-	if (item.value('returnAll', 'Return All', false) === true) return { type, limit: Infinity };
-	const limit = Number(item.value('limit', 'Limit', 50));
-	if (!Number.isInteger(limit) || limit < 1) throw refuse('Limit must be a whole number of at least 1', { limit });
-	return { type, limit };
+	return { type, limit: readLimit(item) };
 }
 
 function parseContacts(json: unknown): IDataObject[] {

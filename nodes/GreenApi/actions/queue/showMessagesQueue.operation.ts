@@ -5,7 +5,7 @@ import { runPerItem } from '../../helpers/runner';
 import type { OutputItem } from '../../helpers/runner';
 import { conform, expectList, expectObject, fieldRules } from '../../helpers/values';
 import { optionsCollection } from '../common';
-import { limitProperties, readLimit } from '../status/statusList';
+import { limitProperties, readLimit } from '../../helpers/listLimits';
 
 export const option: INodePropertyOptions = {
 	name: 'Show Messages Queue',

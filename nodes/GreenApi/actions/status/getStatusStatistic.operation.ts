@@ -7,7 +7,7 @@ import { withIsoTimes } from '../../helpers/time';
 import { conform, expectList, expectObject, fieldRules } from '../../helpers/values';
 import { optionsCollection } from '../common';
 import { BETA_NOTE } from './shared';
-import { limitProperties, readLimit } from './statusList';
+import { limitProperties, readLimit } from '../../helpers/listLimits';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Status Statistic',

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { refuse } from '../../helpers/errors';
+import { limitProperties, readLimit, readMinutes } from '../../helpers/listLimits';
 import type { ItemParameters } from '../../helpers/parameters';
 import { runPerItem } from '../../helpers/runner';
 import type { OutputItem } from '../../helpers/runner';
@@ -33,17 +33,7 @@ export function listProperties(method: 'getIncomingStatuses' | 'getOutgoingStatu
 	];
 }
 
-export const limitProperties: INodeProperties[] = [
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
-	{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, description: 'Max number of results to return', displayOptions: { show: { returnAll: [false] } } },
-];
 
-export function readLimit(item: ItemParameters): number {
-	if (item.value('returnAll', 'Return All', false) === true) return Infinity;
-	const limit = Number(item.value('limit', 'Limit', 50));
-	if (!Number.isInteger(limit) || limit < 1) throw refuse('Limit must be a whole number of at least 1', { limit });
-	return limit;
-}
 
 interface ListQuery {
 	minutes: number;
@@ -51,12 +41,7 @@ interface ListQuery {
 }
 
 function readQuery(item: ItemParameters): ListQuery {
-	const raw = item.value('minutes', 'Minutes', 1440);
-	const minutes = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
-		throw refuse(`Minutes must be a whole number from 1 to ${MAX_MINUTES.toLocaleString('en-US')} (30 days, as long as GREEN-API keeps statuses), not ${JSON.stringify(raw)?.slice(0, 40)}`, { minutes: raw as number });
-	}
-	return { minutes, limit: readLimit(item) };
+	return { minutes: readMinutes(item, MAX_MINUTES, '30 days, as long as GREEN-API keeps statuses'), limit: readLimit(item) };
 }
 
 const STATUS_FIELDS = fieldRules({
