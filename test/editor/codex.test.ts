@@ -18,7 +18,7 @@ describe('the node codex (what the nodes panel searches)', () => {
 		expect(codex.categories).toContain('Communication');
 	});
 
-	it.each(['whatsapp', 'contact info', 'catalog', 'products', 'green api'])('finds the node for "%s"', (typed) => {
+	it.each(['whatsapp', 'contact info', 'catalog', 'products', 'green api', 'group', 'qr code', 'approval', 'human'])('finds the node for "%s"', (typed) => {
 		const words = typed.split(' ');
 		const matches = codex.alias.filter((alias) => words.every((word) => alias.toLowerCase().includes(word)));
 		expect(matches.length).toBeGreaterThan(0);
