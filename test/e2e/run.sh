@@ -36,7 +36,7 @@ say "running the test (jest -c test/e2e/jest.config.js)"
 results=.e2e/jest-results.json
 rm -f "$results"
 status=0
-# 15 files, one n8n each, about 18 minutes on this 2-core machine: the limit leaves room, and
+# 14 files, one n8n each, about 18 minutes on this 2-core machine: the limit leaves room, and
 # .ci/run's own 45 minutes for this whole script cover the n8n install too.
 timeout -k 30 2100 jest -c test/e2e/jest.config.js --json --outputFile="$results" "$@" || status=$?
 # A closing line that CI tooling reads whatever the runner: "e2e: N passed, N failed".
