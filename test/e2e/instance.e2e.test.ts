@@ -90,7 +90,7 @@ test('Reboot and Log Out change the instance; Log Out refuses two items before a
 	expect(methods()).toEqual(['logout']);
 	const refused = await execute('e2eInstLogout002');
 	expect(refused.status).toBe('error');
-	expect(refused.data.resultData.runData[GREEN_API_NODE][0].error?.message).toMatch(/^Log Out received 2 items and did nothing/);
+	expect(refused.data.resultData.runData[GREEN_API_NODE][0].error?.message).toBe('Log Out got 2 input items and would log the instance out 2 times: it runs for one item only');
 	expect(methods()).toEqual([]);
 });
 

@@ -61,7 +61,7 @@ describe('Log Out', () => {
 
 	it('refuses more than one input item before any request', async () => {
 		const { error } = await run('logout', [{}, {}, {}]);
-		expect(error?.message).toMatch(/^Log Out received 3 items and did nothing/);
+		expect(error?.message).toBe('Log Out got 3 input items and would log the instance out 3 times: it runs for one item only');
 		expect((error as { description?: string }).description).toMatch(/Run for Each Item/);
 		expect(stage.emulator.requests).toHaveLength(0);
 		expect(await state()).toBe('authorized');

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 /**
  * For the operations that act on the whole instance, not on something an item names (Clear
- * Messages Queue; Log Out may use it too): run for one input item only, unless the user
+ * Messages Queue, Log Out): run for one input item only, unless the user
  * turned this option on. One accidental 100-item run must not clear (or log out) 100 times.
  */
 export const RUN_FOR_EACH_ITEM = 'runForEachItem';

@@ -1,7 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { onlyOnceUnlessAsked, runForEachItemOption } from '../../helpers/runForEachItem';
 import { runSends } from '../../helpers/sendRunner';
-import { changeInstance, INSTANCE_KEY, oneItemUnlessAsked, onlyOptions, runForEachItemOption } from './shared';
+import { changeInstance, INSTANCE_KEY, onlyOptions } from './shared';
+
+const WHAT = 'log the instance out';
 
 export const option: INodePropertyOptions = {
 	name: 'Log Out',
@@ -13,7 +16,7 @@ export const option: INodePropertyOptions = {
 export const docs = 'https://green-api.com/en/docs/api/account/Logout/';
 
 export const properties: INodeProperties[] = [
-	...onlyOptions('logout', [runForEachItemOption]),
+	...onlyOptions('logout', [runForEachItemOption(WHAT)]),
 	{
 		displayName:
 			'Log Out unlinks the WhatsApp phone from this instance. Until someone scans a new QR code on that phone (Get QR Code), the instance sends and receives nothing. It runs for one input item only, unless Options → Run for Each Item is on.',
@@ -36,4 +39,4 @@ const run = runSends<null>({
 		}),
 });
 
-export const execute = oneItemUnlessAsked('Log Out', run);
+export const execute = onlyOnceUnlessAsked('Log Out', WHAT, run);

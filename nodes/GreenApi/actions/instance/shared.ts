@@ -1,5 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../helpers/runner';
 import type { LimitedMethod } from '../../helpers/rateLimits';
@@ -32,7 +31,7 @@ export function instanceLookup(method: LimitedMethod, parse: (json: unknown) => 
 	});
 }
 
-/** An operation without fields of its own: the Options collection carries the docs link. */
+/** An operation without fields of its own: only the Options collection (the docs link is a callout above it, resources.ts). */
 export function onlyOptions(method: LimitedMethod, own: INodeProperties[] = []): INodeProperties[] {
 	return [optionsCollection(method, own)];
 }
@@ -69,24 +68,3 @@ export async function changeInstance(send: SendContext, method: 'reboot' | 'logo
 	if (answer[field] !== true) throw refused(no.message, no.description);
 	return { ...answer, sendState: 'done' };
 }
-
-/** Runs `execute` only for a single item, unless the option `runForEachItem` is on: nothing is sent otherwise. */
-export function oneItemUnlessAsked(what: string, execute: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[][]>) {
-	return async function guarded(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-		const options = (this.getNodeParameter('options', 0, {}) ?? {}) as IDataObject;
-		if (items.length > 1 && options.runForEachItem !== true) {
-			throw new NodeOperationError(this.getNode(), `${what} received ${items.length} items and did nothing: it runs for one item only, so that a list cannot repeat it once per item`, {
-				description: 'Nothing was sent. Turn on "Execute Once" in the node\'s Settings to run it once, or Options → Run for Each Item to run it for every item on purpose.',
-			});
-		}
-		return await execute.call(this, items);
-	};
-}
-
-export const runForEachItemOption: INodeProperties = {
-	displayName: 'Run for Each Item',
-	name: 'runForEachItem',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to run it once per input item. Off: more than one item is refused before anything is sent.',
-};
