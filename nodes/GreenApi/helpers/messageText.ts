@@ -4,13 +4,15 @@
  * workflow that reads a message from either gets the same `text` for it.
  */
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function object(value: unknown): Json {
+/** A JSON object, or {} for anything else: reading a field of it never throws. */
+export function object(value: unknown): Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 }
 
-function str(value: unknown): string {
+/** A string or number as text, '' for anything else. */
+export function str(value: unknown): string {
 	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 

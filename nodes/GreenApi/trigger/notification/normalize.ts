@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageText } from '../../helpers/messageText';
+import { messageText, object, str } from '../../helpers/messageText';
+import type { Json } from '../../helpers/messageText';
 
 /** One notification as the next node wants it; the vendor's body stays under `raw`. */
 export interface NormalizedNotification extends IDataObject {
@@ -30,16 +31,6 @@ export interface StatusFields extends IDataObject {
 	description: string;
 	/** True when the message was sent through the API, false when from the phone. */
 	sendByApi: boolean;
-}
-
-type Json = Record<string, unknown>;
-
-function object(value: unknown): Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-}
-
-function str(value: unknown): string {
-	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 /** The chat a notification belongs to: messages carry senderData, statuses a top-level chatId, calls `from`. */
