@@ -99,6 +99,21 @@ export function startNode(name: string, items: object[]): EngineNode {
 const WORKFLOW_ID = 'test-engine-workflow';
 let lastExecutionId = 0;
 
+/** A definition's nodes as the engine takes them: ids and positions by declaration order, settings copied. */
+export function engineNodes(definition: EngineWorkflow, nodeTypes: EngineNodeTypes): INode[] {
+	return definition.nodes.map(({ name, type, typeVersion, parameters, credentials, ...settings }, index) => ({
+		id: `node-${index + 1}`,
+		name,
+		type,
+		typeVersion: typeVersion ?? nodeTypes.latestVersion(type),
+		// Declaration order is also n8n's (v1) order for siblings: it sorts by position.
+		position: [index * 200, 0],
+		parameters: deepCopy(parameters ?? {}),
+		...(credentials && { credentials: deepCopy(credentials) }),
+		...settings,
+	}));
+}
+
 export function createEngine(options: EngineOptions): Engine {
 	const nodeTypes = new EngineNodeTypes({
 		[START_NODE_TYPE]: new EngineStart(),
@@ -122,19 +137,7 @@ export function createEngine(options: EngineOptions): Engine {
 	return {
 		async run(definition, { startNode: startName, signal } = {}) {
 			await ready;
-			const nodes: INode[] = definition.nodes.map(
-				({ name, type, typeVersion, parameters, credentials, ...settings }, index) => ({
-					id: `node-${index + 1}`,
-					name,
-					type,
-					typeVersion: typeVersion ?? nodeTypes.latestVersion(type),
-					// Declaration order is also n8n's (v1) order for siblings: it sorts by position.
-					position: [index * 200, 0],
-					parameters: deepCopy(parameters ?? {}),
-					...(credentials && { credentials: deepCopy(credentials) }),
-					...settings,
-				}),
-			);
+			const nodes = engineNodes(definition, nodeTypes);
 			const connections = deepCopy(definition.connections);
 			const workflow = new Workflow({
 				id: WORKFLOW_ID,

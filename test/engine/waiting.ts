@@ -4,6 +4,7 @@ import { SEND_AND_WAIT_OPERATION, Workflow, deepCopy } from 'n8n-workflow';
 
 import { buildAdditionalData } from './additional-data';
 import { EngineCredentialsHelper } from './credentials-helper';
+import { engineNodes } from './index';
 import type { EngineOptions, EngineWorkflow } from './index';
 import { Container, prepareServices } from './services';
 import { EngineStart, START_NODE_TYPE } from './start-node';
@@ -75,16 +76,7 @@ export function createWaitingEngine(options: EngineOptions): WaitingEngine {
 	return {
 		async start(definition) {
 			await ready;
-			const nodes: INode[] = definition.nodes.map(({ name, type, typeVersion, parameters, credentials, ...settings }, index) => ({
-				id: `node-${index + 1}`,
-				name,
-				type,
-				typeVersion: typeVersion ?? nodeTypes.latestVersion(type),
-				position: [index * 200, 0],
-				parameters: deepCopy(parameters ?? {}),
-				...(credentials && { credentials: deepCopy(credentials) }),
-				...settings,
-			}));
+			const nodes = engineNodes(definition, nodeTypes);
 			const workflowData: IWorkflowBase = { id: WORKFLOW_ID, name: 'Waiting workflow', active: false, isArchived: false, activeVersionId: null, createdAt: new Date(0), updatedAt: new Date(0), nodes, connections: deepCopy(definition.connections), settings: { executionOrder: 'v1' } };
 			const executionId = String(++lastExecutionId);
 			const workflow = workflowOf(workflowData);
